@@ -1,0 +1,1 @@
+"""ckanext-lutsk_charter: Open Data Charter tooling for the Lutsk City Council CKAN portal."""

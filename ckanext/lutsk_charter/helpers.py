@@ -1,0 +1,35 @@
+"""Template helpers, registered by ``tk.blanket.helpers`` under their own names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+
+def lutsk_charter_organization_choices(field: dict[str, Any]) -> list[dict[str, str]]:
+    """Every active organization as a scheming choice: ``{"value": id, "label": title}``."""
+    organizations = tk.get_action("organization_list")(
+        {"ignore_auth": True}, {"all_fields": True, "limit": 1000}
+    )
+    choices = [{"value": o["id"], "label": o["display_name"]} for o in organizations]
+    return sorted(choices, key=lambda c: c["label"].casefold())
+
+
+def lutsk_charter_organization_title(id_or_name: str) -> str:
+    """The display name of an organization, or the value itself if it is gone."""
+    if not id_or_name:
+        return ""
+    try:
+        organization = tk.get_action("organization_show")(
+            {"ignore_auth": True},
+            {
+                "id": id_or_name,
+                "include_datasets": False,
+                "include_users": False,
+                "include_extras": False,
+            },
+        )
+    except tk.ObjectNotFound:
+        return id_or_name
+    return organization["display_name"]

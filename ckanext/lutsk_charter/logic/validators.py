@@ -1,0 +1,301 @@
+"""Validators used by the scheming schemas (``schemas/*.yaml``) and by our actions.
+
+Every public function here is registered with CKAN by ``tk.blanket.validators``
+under its own name; private helpers start with ``_``. Errors are translated
+through the extension's catalog (domain ``ckanext-lutsk_charter``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import ckan.authz as authz
+import ckan.plugins.toolkit as tk
+from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
+
+from ckanext.lutsk_charter import config, identifiers, table_schema
+
+_ = tk._
+Invalid = tk.Invalid
+missing = tk.missing
+
+#: Keys of ``validation_options`` that the validation job passes to frictionless.
+VALIDATION_OPTION_KEYS = frozenset(
+    {"encoding", "format", "dialect", "limit_errors", "limit_rows", "pick_errors", "skip_errors"}
+)
+
+
+def lutsk_charter_edrpou(value: Any, context: Context) -> Any:
+    """An eight-digit ЄДРПОУ code with a valid check digit (spaces are dropped)."""
+    if value is missing or value is None or value == "":
+        return value
+    code = str(value).replace(" ", "")
+    if not code.isdigit() or len(code) != 8:
+        raise Invalid(_("The ЄДРПОУ code must be exactly 8 digits."))
+    if not identifiers.is_valid_edrpou(code):
+        raise Invalid(_("The ЄДРПОУ code {code} has a wrong check digit.").format(code=code))
+    return code
+
+
+def lutsk_charter_phone(value: Any, context: Context) -> Any:
+    """A Ukrainian phone number, stored as ``+380XXXXXXXXX``."""
+    if value is missing or value is None or value == "":
+        return value
+    normalized = identifiers.normalize_ua_phone(str(value))
+    if normalized is None:
+        raise Invalid(_("Enter a Ukrainian phone number, for example +380 332 77-70-00."))
+    return normalized
+
+
+def lutsk_charter_email(value: Any, context: Context) -> Any:
+    """An e-mail address (trimmed); a clear, translated error otherwise."""
+    if value is missing or value is None or value == "":
+        return value
+    address = str(value).strip()
+    local, _sep, domain = address.rpartition("@")
+    if (
+        not local
+        or "." not in domain
+        or domain.startswith(".")
+        or domain.endswith(".")
+        or any(c.isspace() for c in address)
+        or len(address) > 254
+    ):
+        raise Invalid(_("“{value}” is not a valid e-mail address.").format(value=address))
+    return address
+
+
+def lutsk_charter_http_url(value: Any, context: Context) -> Any:
+    """An absolute http(s) URL."""
+    if value is missing or value is None or value == "":
+        return value
+    from urllib.parse import urlparse
+
+    url = str(value).strip()
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+        raise Invalid(_("Enter a full web address starting with http:// or https://."))
+    return url
+
+
+def lutsk_charter_not_in_future(value: Any, context: Context) -> Any:
+    """A date (already parsed by ``isodate``) that is not later than tomorrow.
+
+    One day of slack keeps publishers in Kyiv time from being refused just
+    after midnight UTC.
+    """
+    if not isinstance(value, dt.datetime | dt.date):
+        return value
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if day > dt.date.today() + dt.timedelta(days=1):
+        raise Invalid(_("This date cannot be in the future."))
+    return value
+
+
+def lutsk_charter_not_before(other_field: str) -> Validator:
+    """A date field that must not be earlier than ``other_field`` of the same record."""
+
+    def validator(
+        key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+    ) -> None:
+        this = _parse_day(data.get(key))
+        other = _parse_day(_field_value(data, (*key[:-1], other_field)))
+        if this and other and this < other:
+            errors[key].append(_("The end date cannot be earlier than the start date."))
+
+    return validator
+
+
+def lutsk_charter_table_schema(value: Any, context: Context) -> Any:
+    """A Table Schema (object or JSON text), stored as JSON text; or a URL of one."""
+    if value is missing or value is None or value == "" or value == {}:
+        return "" if value == {} else value
+    if isinstance(value, str) and value.strip().startswith(("http://", "https://")):
+        return lutsk_charter_http_url(value, context)
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as e:
+            raise Invalid(_("The schema is not valid JSON: {error}").format(error=e)) from e
+    if not isinstance(value, dict):
+        raise Invalid(_("The schema must be a JSON object (a Table Schema)."))
+    problems = table_schema.problems(value)
+    if problems:
+        raise Invalid(
+            _("The schema is not a valid Table Schema: {problems}").format(
+                problems="; ".join(problems)
+            )
+        )
+    return json.dumps(value, ensure_ascii=False)
+
+
+def lutsk_charter_validation_options(value: Any, context: Context) -> Any:
+    """Options for the data validation job: a JSON object with known keys."""
+    if value is missing or value is None or value == "" or value == {}:
+        return "" if value == {} else value
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as e:
+            raise Invalid(
+                _("The validation options are not valid JSON: {error}").format(error=e)
+            ) from e
+    if not isinstance(value, dict):
+        raise Invalid(_("The validation options must be a JSON object."))
+    unknown = sorted(set(value) - VALIDATION_OPTION_KEYS)
+    if unknown:
+        raise Invalid(
+            _("Unknown validation options: {unknown}. Allowed: {allowed}.").format(
+                unknown=", ".join(unknown), allowed=", ".join(sorted(VALIDATION_OPTION_KEYS))
+            )
+        )
+    for name in ("limit_errors", "limit_rows"):
+        if name in value and (
+            not isinstance(value[name], int) or isinstance(value[name], bool) or value[name] < 1
+        ):
+            raise Invalid(_("“{name}” must be a positive whole number.").format(name=name))
+    return json.dumps(value, ensure_ascii=False)
+
+
+def lutsk_charter_json_output(value: Any, context: Context) -> Any:
+    """Show stored JSON text as the object it holds (leaves URLs and text alone)."""
+    if isinstance(value, str) and value.strip().startswith(("{", "[")):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def lutsk_charter_system_field(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """A resource field only the system writes (``validation_status`` and friends).
+
+    Sysadmins (and so the site user and imports) may set it, which keeps values a
+    portal migrated from ckanext-validation. Anyone else's value is replaced by
+    what is stored, so nothing is forged and nothing is lost.
+    """
+    user = context.get("user")
+    if context.get("ignore_auth") or authz.is_sysadmin(user):
+        return
+    stored = _stored_resource_value(data, key, context)
+    if stored is None:
+        data.pop(key, None)
+    else:
+        data[key] = stored
+
+
+def lutsk_charter_organization_exists(value: Any, context: Context) -> Any:
+    """The id or name of an existing organization; stored as its id."""
+    if value is missing or value is None or value == "":
+        return value
+    model = context["model"]
+    group = model.Group.get(str(value))
+    if group is None or not group.is_organization or group.state != "active":
+        raise Invalid(_("There is no organization “{value}”.").format(value=value))
+    return group.id
+
+
+def lutsk_charter_parent_body(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """The parent body must exist and must not be the body itself or one of its children."""
+    value = data.get(key)
+    if value is missing or not value:
+        return
+    try:
+        parent_id = lutsk_charter_organization_exists(value, context)
+    except Invalid as e:
+        errors[key].append(e.error)
+        return
+    data[key] = parent_id
+    own_id = data.get(("id",))
+    if not own_id:
+        return
+    model = context["model"]
+    seen: set[str] = set()
+    current: str | None = parent_id
+    while current and current not in seen:
+        if current == own_id:
+            errors[key].append(_("A body cannot be its own parent, directly or through others."))
+            return
+        seen.add(current)
+        group = model.Group.get(current)
+        current = group.extras.get("parent_body") if group else None
+
+
+def _field_value(data: FlattenDataDict, key: FlattenKey) -> Any:
+    """The raw value of a sibling field, wherever scheming has put it by now."""
+    if key in data:
+        return data[key]
+    prefix, name = key[:-1], key[-1]
+    extras_key = (*prefix, "extras")
+    for k, v in data.items():
+        if k[:-2] == extras_key and k[-1] == "key" and v == name:
+            return data.get((*k[:-1], "value"))
+    return None
+
+
+def _parse_day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _stored_resource_value(data: FlattenDataDict, key: FlattenKey, context: Context) -> Any:
+    resource_id = data.get((*key[:-1], "id"))
+    if not resource_id:
+        return None
+    resource = context["model"].Resource.get(resource_id)
+    if resource is None:
+        return None
+    return (resource.extras or {}).get(key[-1])
+
+
+def lutsk_charter_default_spatial(value: Any, context: Context) -> Any:
+    """Fill an empty spatial coverage with the portal's hromada."""
+    if value is missing or value is None or (isinstance(value, str) and not value.strip()):
+        return config.default_spatial_coverage()
+    return value
+
+
+def lutsk_charter_tags_required(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """At least one keyword, given either as ``tag_string`` or as a ``tags`` list."""
+    value = data.get(key)
+    if isinstance(value, str) and value.strip(" ,"):
+        return
+    if any(k[0] == "tags" and k[-1] == "name" and v for k, v in data.items()):
+        # Tags came as a list (the API's other way, and every package_update
+        # after a resource change): nothing for tag_string_convert to do.
+        data.pop(key, None)
+        raise tk.StopOnError
+    errors[key].append(_("Add at least one keyword."))
+    raise tk.StopOnError
+
+
+def lutsk_charter_max_length(limit: int | str) -> Validator:
+    """Text of at most ``limit`` characters, with an error that says how many were given."""
+    maximum = int(limit)
+
+    def validator(value: Any, context: Context) -> Any:
+        if isinstance(value, str) and len(value) > maximum:
+            raise Invalid(
+                _("At most {limit} characters are allowed; this has {length}.").format(
+                    limit=maximum, length=len(value)
+                )
+            )
+        return value
+
+    return validator

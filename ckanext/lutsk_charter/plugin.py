@@ -1,0 +1,27 @@
+"""The ``lutsk_charter`` plugin: it lists what the extension provides, nothing more.
+
+Validators come from ``logic/validators.py``, template helpers from
+``helpers.py``, the CLI from ``cli.py`` and the options from
+``config_declaration.yaml`` through CKAN's blanket decorators.
+"""
+
+from __future__ import annotations
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+from ckan.common import CKANConfig
+from ckan.lib.plugins import DefaultTranslation
+
+
+@tk.blanket.config_declarations
+@tk.blanket.validators
+@tk.blanket.helpers
+@tk.blanket.cli
+class LutskCharterPlugin(p.SingletonPlugin, DefaultTranslation):
+    p.implements(p.IConfigurer)
+    p.implements(p.ITranslation)
+
+    def update_config(self, config: CKANConfig) -> None:
+        tk.add_template_directory(config, "templates")
+        tk.add_public_directory(config, "public")
+        tk.add_resource("assets", "lutsk_charter")

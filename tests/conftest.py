@@ -1,0 +1,173 @@
+"""Fixtures shared by the whole suite.
+
+Everything talks to the real services that `make test` starts: PostgreSQL,
+Solr and Redis, and for page tests a real CKAN server and a headless Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LIVE_PORT = int(os.environ.get("TEST_LIVE_PORT", "5055"))
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture
+def clean_db(reset_db, migrate_db_for, with_plugins):
+    """CKAN's clean database, plus this extension's migrations."""
+    reset_db()
+    migrate_db_for("activity")
+    migrate_db_for("lutsk_charter")
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """A real CKAN server on test.ini, started once per session; yields its base URL.
+
+    It shares the test database and Solr core with the tests, so what a test
+    creates through the action API is what the browser sees.
+    """
+    url = f"http://127.0.0.1:{LIVE_PORT}"
+    log_path = ROOT / ".data" / "logs" / "live-server.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    ckan = Path(sys.executable).with_name("ckan")
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [
+                str(ckan),
+                "-c",
+                str(ROOT / "test.ini"),
+                "run",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                str(LIVE_PORT),
+                "-r",
+                "-t",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/api/3/action/status_show", timeout=5):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"CKAN test server did not start; see {log_path}") from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request) -> Iterator[object]:
+    """A fresh browser tab; a screenshot is kept in test-artifacts/ for a person to look at."""
+    context = browser.new_context(base_url=live_server, locale="uk-UA")
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    yield tab
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def log_in(page):
+    """Log a user in through the real login form: ``log_in(name, password)``."""
+
+    def do_log_in(name: str, password: str, lang: str = "uk") -> None:
+        page.goto(f"/{lang}/user/login")
+        page.fill("#field-login", name)
+        page.fill("#field-password", password)
+        page.locator("form.form-horizontal, form#login-form, form").filter(
+            has=page.locator("#field-password")
+        ).locator("button[type=submit]").click()
+        page.wait_for_load_state()
+
+    return do_log_in
+
+
+# --- factories: CKAN's own, with what our schemas require ------------------------------
+
+import itertools  # noqa: E402
+
+import factory  # noqa: E402
+from ckan.tests import factories  # noqa: E402
+from pytest_factoryboy import register  # noqa: E402
+
+from ckanext.lutsk_charter.identifiers import edrpou_check_digit  # noqa: E402
+
+_edrpou_prefixes = itertools.count(2_000_001)
+
+
+def valid_edrpou() -> str:
+    """A fresh ЄДРПОУ code with a correct check digit (valid format, not a real body)."""
+    prefix = f"{next(_edrpou_prefixes):07d}"
+    return f"{prefix}{edrpou_check_digit(prefix)}"
+
+
+class LutskOrganization(factories.Organization):
+    """An organization that passes the Lutsk organization schema."""
+
+    edrpou = factory.LazyFunction(valid_edrpou)
+    body_kind = "executive_body"
+
+
+class LutskDataset(factories.Dataset):
+    """A dataset with every field the Lutsk dataset schema requires."""
+
+    notes = "Перелік об'єктів комунальної власності Луцької міської територіальної громади."
+    tag_string = "комунальна власність, майно"
+    update_frequency = "once a month"
+    purpose_of_collecting_information = "Облік майна громади (Закон «Про місцеве самоврядування»)."
+    owner_org = factory.LazyFunction(lambda: LutskOrganization()["id"])
+
+
+register(LutskOrganization, "organization")
+register(LutskDataset, "dataset")
+
+
+@pytest.fixture
+def sysadmin_token() -> dict:
+    """A sysadmin with an API token (``["token"]``); works on CKAN 2.11 and 2.12."""
+    return factories.SysadminWithToken()
+
+
+def site_context() -> dict:
+    """An action context for the site user (a real user, so activities can be recorded)."""
+    import ckan.plugins.toolkit as tk
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    return {"user": site_user["name"]}
