@@ -99,8 +99,10 @@ use_env() {  # use_env dev|test
 }
 
 db_setup() {  # db_setup INI
-  "$CKAN" -c "$1" db init >/dev/null
-  "$CKAN" -c "$1" db upgrade -p lutsk_charter >/dev/null
+  "$CKAN" -c "$1" db init >>"$LOG_DIR/setup.log" 2>&1 \
+    || { tail -n 20 "$LOG_DIR/setup.log" >&2; return 1; }
+  "$CKAN" -c "$1" db upgrade -p lutsk_charter >>"$LOG_DIR/setup.log" 2>&1 \
+    || { tail -n 20 "$LOG_DIR/setup.log" >&2; return 1; }
 }
 
 admin_password() {
@@ -118,8 +120,8 @@ ensure_sysadmin() {
   password=$(admin_password)
   if ! "$CKAN" -c "$DEV_INI" sysadmin list 2>/dev/null | grep -qw "$ADMIN_USER"; then
     "$CKAN" -c "$DEV_INI" user add "$ADMIN_USER" "email=$ADMIN_EMAIL" "password=$password" \
-      "fullname=Адміністратор порталу" >/dev/null
-    "$CKAN" -c "$DEV_INI" sysadmin add "$ADMIN_USER" >/dev/null
+      "fullname=Адміністратор порталу" >>"$LOG_DIR/setup.log" 2>&1
+    "$CKAN" -c "$DEV_INI" sysadmin add "$ADMIN_USER" >>"$LOG_DIR/setup.log" 2>&1
   fi
 }
 
@@ -168,7 +170,7 @@ cmd_run() {
   db_setup "$DEV_INI"
   ensure_sysadmin
   say "demo data"
-  "$CKAN" -c "$DEV_INI" lutsk-charter demo load | tail -n 1
+  "$CKAN" -c "$DEV_INI" lutsk-charter demo load 2>>"$LOG_DIR/setup.log" | tail -n 1
   start_bg worker "$CKAN" -c "$DEV_INI" jobs worker default lutsk_charter
   start_bg web "$CKAN" -c "$DEV_INI" run -H 127.0.0.1 -p "$CKAN_PORT"
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 web
