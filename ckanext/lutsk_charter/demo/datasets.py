@@ -606,8 +606,10 @@ DATASETS: list[DemoDataset] = [
         {
             **CC_BY,
             "private": True,
-            "closed_justification": "Дані ще не знеособлено відповідно до Закону «Про захист персональних даних».",
-            "planned_release_date": "2026-03-01",
+            "closed_justification": (
+                "Дані ще не знеособлено відповідно до Закону «Про захист персональних даних»."
+            ),
+            "planned_release_date": "2027-03-01",
         },
     ),
     DemoDataset(
