@@ -171,3 +171,45 @@ def site_context() -> dict:
 
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     return {"user": site_user["name"]}
+
+
+# --- mail and background jobs, for real ---------------------------------------------------------
+
+
+@pytest.fixture
+def smtp_inbox(ckan_config) -> Iterator[list]:
+    """A real SMTP server on loopback (the port of ``smtp.server``); yields received messages."""
+    import email
+    from email import policy
+
+    from aiosmtpd.controller import Controller
+
+    received: list = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            message = email.message_from_bytes(envelope.content, policy=policy.default)
+            received.append({"to": list(envelope.rcpt_tos), "message": message})
+            return "250 OK"
+
+    host, port = ckan_config["smtp.server"].split(":")
+    controller = Controller(Handler(), hostname=host, port=int(port))
+    controller.start()
+    try:
+        yield received
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def run_jobs():
+    """Run the queued jobs with CKAN's real RQ worker (burst mode) against Redis."""
+    from ckan.lib import jobs
+
+    for queue in ("default", "lutsk_charter"):
+        jobs.get_queue(queue).empty()
+
+    def run(*queues: str) -> None:
+        jobs.Worker(list(queues or ("lutsk_charter",))).work(burst=True)
+
+    return run

@@ -33,3 +33,19 @@ def lutsk_charter_organization_title(id_or_name: str) -> str:
     except tk.ObjectNotFound:
         return id_or_name
     return organization["display_name"]
+
+
+def lutsk_charter_role_label(role: str) -> str:
+    """The translated name of a responsible person's role."""
+    labels = {"creator": tk._("Creates open data"), "publisher": tk._("Publishes open data")}
+    return labels.get(role, role)
+
+
+def lutsk_charter_change_label(kind: str) -> str:
+    """The translated name of a kind of change in the register."""
+    labels = {
+        "assigned": tk._("Assigned"),
+        "ended": tk._("Ended"),
+        "corrected": tk._("Corrected"),
+    }
+    return labels.get(kind, kind)

@@ -1,6 +1,7 @@
 """The ``lutsk_charter`` plugin: it lists what the extension provides, nothing more.
 
-Validators come from ``logic/validators.py``, template helpers from
+Actions come from ``logic/action.py``, their auth from ``logic/auth.py``,
+views from ``views.py``, validators from ``logic/validators.py``, template helpers from
 ``helpers.py``, the CLI from ``cli.py`` and the options from
 ``config_declaration.yaml`` through CKAN's blanket decorators.
 """
@@ -14,6 +15,9 @@ from ckan.lib.plugins import DefaultTranslation
 
 
 @tk.blanket.config_declarations
+@tk.blanket.actions
+@tk.blanket.auth_functions
+@tk.blanket.blueprints
 @tk.blanket.validators
 @tk.blanket.helpers
 @tk.blanket.cli

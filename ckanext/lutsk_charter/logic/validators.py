@@ -16,6 +16,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
 from ckanext.lutsk_charter import config, identifiers, table_schema
+from ckanext.lutsk_charter.types import RESPONSIBLE_ROLES
 
 _ = tk._
 Invalid = tk.Invalid
@@ -299,3 +300,64 @@ def lutsk_charter_max_length(limit: int | str) -> Validator:
         return value
 
     return validator
+
+
+def lutsk_charter_responsible_role(value: Any, context: Context) -> Any:
+    """``creator`` or ``publisher``: who creates a body's open data, who publishes it."""
+    if value not in RESPONSIBLE_ROLES:
+        raise Invalid(_("Unknown role “{value}”: use creator or publisher.").format(value=value))
+    return value
+
+
+def lutsk_charter_date(value: Any, context: Context) -> Any:
+    """A calendar date given as ``YYYY-MM-DD`` (or a date); returned as a date."""
+    if value is missing or value is None or value == "":
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as e:
+        raise Invalid(
+            _("“{value}” is not a date; write it as YYYY-MM-DD.").format(value=value)
+        ) from e
+
+
+def lutsk_charter_user_exists(value: Any, context: Context) -> Any:
+    """The id or name of an active CKAN user; stored as the id."""
+    if value is missing or value is None or value == "":
+        return value
+    user = context["model"].User.get(str(value))
+    if user is None or user.state != "active":
+        raise Invalid(_("There is no user “{value}”.").format(value=value))
+    return user.id
+
+
+def lutsk_charter_appointing_document(value: Any, context: Context) -> Any:
+    """The order that appointed a person: ``{"number", "date", "url"}``, all optional."""
+    if value is missing or value is None or value == "" or value == {}:
+        return missing
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as e:
+            raise Invalid(_("The appointing document must be an object.")) from e
+    if not isinstance(value, dict):
+        raise Invalid(_("The appointing document must be an object."))
+    unknown = set(value) - {"number", "date", "url"}
+    if unknown:
+        raise Invalid(
+            _("The appointing document has unknown keys: {keys}.").format(
+                keys=", ".join(sorted(unknown))
+            )
+        )
+    number = str(value.get("number") or "").strip() or None
+    if number and len(number) > 100:
+        raise Invalid(_("The document number is too long."))
+    return {
+        "number": number,
+        "date": lutsk_charter_date(value.get("date") or None, context),
+        "url": lutsk_charter_http_url(value.get("url") or None, context),
+    }

@@ -1,0 +1,513 @@
+"""The public API of ckanext-lutsk_charter.
+
+Every action checks the auth function of its own name first, validates its
+input with a schema from ``logic/schema.py`` and commits only when the caller
+did not ask for ``defer_commit``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+import ckan.authz as authz
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from ckan.types import ActionResult, Context, DataDict
+
+from ckanext.lutsk_charter import config, jobs
+from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
+from ckanext.lutsk_charter.model import responsible as register
+
+log = logging.getLogger(__name__)
+_ = tk._
+
+
+# --- the register of responsible persons -----------------------------------------------
+
+
+@tk.validate_action_data(schema.responsible_assign)
+def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Record a person responsible for creating or publishing a body's open data.
+
+    The body's admins and sysadmins may call it. The change is recorded in the
+    change feed and on the body's activity stream in the same transaction, and
+    the ICT department and the body's admins are told by e-mail.
+
+    :param organization_id: the id or name of the body
+    :type organization_id: string
+    :param role: ``creator`` or ``publisher``
+    :type role: string
+    :param full_name: the person's full name
+    :type full_name: string
+    :param email: the person's e-mail address
+    :type email: string
+    :param phone: a Ukrainian phone number (optional), stored as ``+380XXXXXXXXX``
+    :type phone: string
+    :param position: the person's position (optional)
+    :type position: string
+    :param user_id: the person's CKAN user, id or name (optional)
+    :type user_id: string
+    :param appointing_document: the order that appointed the person (optional):
+        ``{"number": "...", "date": "YYYY-MM-DD", "url": "https://..."}``
+    :type appointing_document: dict
+    :param valid_from: first day in the role, ``YYYY-MM-DD`` (optional, default today)
+    :type valid_from: string
+
+    :returns: the assignment, with its ``id``
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_responsible_assign", context, data_dict)
+    session = context["session"]
+    document = data_dict.get("appointing_document") or {}
+    assignment = ResponsibleAssignment(
+        organization_id=data_dict["organization_id"],
+        role=data_dict["role"],
+        full_name=data_dict["full_name"],
+        email=data_dict["email"],
+        phone=data_dict.get("phone"),
+        position=data_dict.get("position"),
+        user_id=data_dict.get("user_id"),
+        document_number=document.get("number"),
+        document_date=document.get("date"),
+        document_url=document.get("url"),
+        valid_from=data_dict.get("valid_from") or _today(),
+        recorded_by=_user_id(context),
+        recorded_at=_now(),
+    )
+    session.add(assignment)
+    session.flush()
+    _record_change(context, assignment, "assigned", reason=None)
+    return assignment.dictize(with_contacts=True, today=_today())
+
+
+@tk.validate_action_data(schema.responsible_end)
+def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """End a current assignment; the record stays in the body's history.
+
+    The body's admins and sysadmins may call it.
+
+    :param id: the id of the assignment
+    :type id: string
+    :param valid_to: last day in the role, ``YYYY-MM-DD`` (optional, default today);
+        not before the assignment's ``valid_from``
+    :type valid_to: string
+    :param reason: why the assignment ends (optional)
+    :type reason: string
+
+    :returns: the ended assignment
+    :rtype: dictionary
+    :raises: ``ValidationError`` when the assignment has already ended
+    """
+    tk.check_access("lutsk_charter_responsible_end", context, data_dict)
+    assignment = _locked_assignment(context, data_dict["id"])
+    valid_to = data_dict.get("valid_to") or _today()
+    if valid_to < assignment.valid_from:
+        raise tk.ValidationError(
+            {"valid_to": [_("The end date cannot be earlier than the start date.")]}
+        )
+    _end(context, assignment, valid_to, data_dict.get("reason"))
+    _record_change(context, assignment, "ended", reason=data_dict.get("reason"))
+    return assignment.dictize(with_contacts=True, today=_today())
+
+
+@tk.validate_action_data(schema.responsible_correct)
+def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Correct a current assignment (a misspelt name, a wrong e-mail, a late order).
+
+    The body's admins and sysadmins may call it. The old record is kept, marked
+    as superseded, and a corrected copy replaces it; the history shows both.
+
+    :param id: the id of the assignment to correct
+    :type id: string
+    :param full_name, email, phone, position, user_id, appointing_document, valid_from:
+        the fields to change, as in ``lutsk_charter_responsible_assign``
+    :param reason: what was wrong (optional)
+    :type reason: string
+
+    :returns: the corrected copy, with a new ``id`` and ``supersedes`` set
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_responsible_correct", context, data_dict)
+    old = _locked_assignment(context, data_dict["id"])
+    document = data_dict.get("appointing_document")
+    new = ResponsibleAssignment(
+        organization_id=old.organization_id,
+        role=old.role,
+        full_name=data_dict.get("full_name", old.full_name),
+        email=data_dict.get("email", old.email),
+        phone=data_dict.get("phone", old.phone),
+        position=data_dict.get("position", old.position),
+        user_id=data_dict.get("user_id", old.user_id),
+        document_number=document["number"] if document else old.document_number,
+        document_date=document["date"] if document else old.document_date,
+        document_url=document["url"] if document else old.document_url,
+        valid_from=data_dict.get("valid_from", old.valid_from),
+        recorded_by=_user_id(context),
+        recorded_at=_now(),
+        supersedes=old.id,
+    )
+    context["session"].add(new)
+    context["session"].flush()
+    old.superseded_by = new.id
+    _end(context, old, None, data_dict.get("reason") or _("corrected"))
+    _record_change(context, new, "corrected", reason=data_dict.get("reason"))
+    return new.dictize(with_contacts=True, today=_today())
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.organization_only)
+def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
+    """The persons currently responsible for a body's open data.
+
+    Anyone may see names and roles (unless
+    ``ckanext.lutsk_charter.responsible_persons_public`` is off); e-mails and
+    phones are given only to the body's members and sysadmins.
+
+    :param organization_id: the id or name of the body
+    :type organization_id: string
+
+    :returns: the current assignments, by role and start date
+    :rtype: list of dictionaries
+    """
+    tk.check_access("lutsk_charter_responsible_list", context, data_dict)
+    organization_id = data_dict["organization_id"]
+    today = _today()
+    rows = context["session"].scalars(register.current_assignments([organization_id], today))
+    with_contacts = _is_member(context, organization_id)
+    return [row.dictize(with_contacts=with_contacts, today=today) for row in rows]
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.organization_only)
+def lutsk_charter_responsible_history(
+    context: Context, data_dict: DataDict
+) -> list[dict[str, Any]]:
+    """Every assignment a body ever had, newest first (members of the body and sysadmins).
+
+    :param organization_id: the id or name of the body
+    :type organization_id: string
+
+    :returns: the assignments, each with ``current`` telling whether it holds today
+    :rtype: list of dictionaries
+    """
+    tk.check_access("lutsk_charter_responsible_history", context, data_dict)
+    today = _today()
+    rows = context["session"].scalars(register.history(data_dict["organization_id"]))
+    return [row.dictize(with_contacts=True, today=today) for row in rows]
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.responsible_change_list)
+def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """The feed of changes of responsible persons across all bodies (sysadmins only).
+
+    :param acknowledged: only changes the ICT department has (``true``) or has not
+        (``false``) acknowledged (optional, default all)
+    :type acknowledged: bool
+    :param organization_id: only this body (optional)
+    :type organization_id: string
+    :param limit: at most this many (optional, default 50)
+    :type limit: int
+    :param offset: skip this many (optional, default 0)
+    :type offset: int
+
+    :returns: ``{"count": n, "results": [...]}``, newest first; each result carries
+        its ``assignment`` and the body's ``organization`` (id, name, title)
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_responsible_change_list", context, data_dict)
+    change = ResponsibleChange
+    query = sa.select(change)
+    if "acknowledged" in data_dict:
+        acknowledged = change.acknowledged_at.isnot(None)
+        query = query.where(acknowledged if data_dict["acknowledged"] else sa.not_(acknowledged))
+    if data_dict.get("organization_id"):
+        query = query.where(change.organization_id == data_dict["organization_id"])
+    session = context["session"]
+    count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    rows = session.scalars(
+        query.order_by(change.changed_at.desc(), change.id)
+        .limit(data_dict.get("limit", 50))
+        .offset(data_dict.get("offset", 0))
+    ).all()
+    assignments = {
+        a.id: a
+        for a in session.scalars(
+            sa.select(ResponsibleAssignment).where(
+                ResponsibleAssignment.id.in_({r.assignment_id for r in rows})
+            )
+        )
+    }
+    groups = _organizations(context, {r.organization_id for r in rows})
+    today = _today()
+    results = []
+    for row in rows:
+        item = row.dictize()
+        item["assignment"] = assignments[row.assignment_id].dictize(True, today)
+        item["organization"] = groups.get(row.organization_id)
+        results.append(item)
+    return {"count": count, "results": results}
+
+
+@tk.validate_action_data(schema.id_only)
+def lutsk_charter_responsible_change_acknowledge(
+    context: Context, data_dict: DataDict
+) -> dict[str, Any]:
+    """Mark a change of responsible persons as seen by the ICT department (sysadmins only).
+
+    Acknowledging twice keeps the first acknowledgement.
+
+    :param id: the id of the change
+    :type id: string
+
+    :returns: the change
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_responsible_change_acknowledge", context, data_dict)
+    session = context["session"]
+    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
+    if change is None:
+        raise tk.ObjectNotFound(_("There is no such change."))
+    if change.acknowledged_at is None:
+        change.acknowledged_at = _now()
+        change.acknowledged_by = _user_id(context)
+        if not context.get("defer_commit"):
+            session.commit()
+    return change.dictize()
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.stale_contacts)
+def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
+    """Datasets whose ``maintainer_email`` is no current responsible person of their body.
+
+    Sysadmins only. Datasets without a ``maintainer_email`` are not listed here
+    (a quality check reports those).
+
+    :param organization_id: only this body (optional)
+    :type organization_id: string
+
+    :returns: ``{"id", "name", "title", "organization_id", "maintainer_email"}`` per dataset
+    :rtype: list of dictionaries
+    """
+    tk.check_access("lutsk_charter_stale_contacts", context, data_dict)
+    package = context["model"].Package
+    email = sa.func.lower(sa.func.trim(package.maintainer_email))
+    current = register.current_assignments(None, _today()).subquery()
+    query = (
+        sa.select(
+            package.id, package.name, package.title, package.owner_org, package.maintainer_email
+        )
+        .where(
+            package.state == "active",
+            package.type == "dataset",
+            package.maintainer_email.isnot(None),
+            package.maintainer_email != "",
+        )
+        .where(
+            ~sa.exists().where(
+                current.c.organization_id == package.owner_org,
+                sa.func.lower(current.c.email) == email,
+            )
+        )
+        .order_by(package.owner_org, package.name)
+    )
+    if data_dict.get("organization_id"):
+        query = query.where(package.owner_org == data_dict["organization_id"])
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "title": r.title,
+            "organization_id": r.owner_org,
+            "maintainer_email": r.maintainer_email,
+        }
+        for r in context["session"].execute(query)
+    ]
+
+
+# --- core actions, extended ----------------------------------------------------------
+
+
+@tk.chained_action
+def package_create(
+    up_func: Any, context: Context, data_dict: DataDict
+) -> ActionResult.PackageCreate:
+    """Create a dataset; an empty maintainer becomes the body's current publisher.
+
+    Only when ``ckanext.lutsk_charter.fill_maintainer_from_publisher`` is on and
+    the body has a current publisher (the earliest appointed, if several).
+    """
+    if (
+        config.fill_maintainer_from_publisher()
+        and not data_dict.get("maintainer")
+        and not data_dict.get("maintainer_email")
+        and data_dict.get("owner_org")
+    ):
+        group = context["model"].Group.get(data_dict["owner_org"])
+        if group is not None:
+            publisher = (
+                context["session"]
+                .scalars(
+                    register.current_assignments([group.id], _today()).where(
+                        ResponsibleAssignment.role == "publisher"
+                    )
+                )
+                .first()
+            )
+            if publisher is not None:
+                data_dict = {
+                    **data_dict,
+                    "maintainer": publisher.full_name,
+                    "maintainer_email": publisher.email,
+                }
+    return up_func(context, data_dict)
+
+
+# --- private helpers ------------------------------------------------------------------
+
+
+def _today() -> dt.date:
+    """Today in the portal's time zone (Kyiv for Lutsk), not the server's."""
+    return dt.datetime.now(ZoneInfo(tk.config["ckan.display_timezone"] or "UTC")).date()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _user_id(context: Context) -> str | None:
+    user = context["model"].User.get(context.get("user") or "")
+    return user.id if user else None
+
+
+def _is_member(context: Context, organization_id: str) -> bool:
+    user = context.get("user")
+    return bool(user) and (
+        authz.is_sysadmin(user)
+        or authz.users_role_for_group_or_org(organization_id, user) is not None
+    )
+
+
+def _locked_assignment(context: Context, assignment_id: str) -> ResponsibleAssignment:
+    """The assignment, locked for this transaction so parallel ends cannot both win."""
+    assignment = context["session"].get(
+        ResponsibleAssignment, assignment_id, with_for_update=True, populate_existing=True
+    )
+    if assignment is None:
+        raise tk.ObjectNotFound(_("There is no such assignment."))
+    if assignment.ended_at is not None or assignment.superseded_by is not None:
+        raise tk.ValidationError({"id": [_("This assignment has already ended.")]})
+    return assignment
+
+
+def _end(
+    context: Context,
+    assignment: ResponsibleAssignment,
+    valid_to: dt.date | None,
+    reason: str | None,
+) -> None:
+    assignment.valid_to = valid_to if valid_to is not None else assignment.valid_to
+    assignment.ended_at = _now()
+    assignment.ended_by = _user_id(context)
+    assignment.end_reason = reason
+
+
+def _organizations(context: Context, ids: set[str]) -> dict[str, dict[str, str]]:
+    group = context["model"].Group
+    rows = context["session"].execute(
+        sa.select(group.id, group.name, group.title).where(group.id.in_(ids))
+    )
+    return {r.id: {"id": r.id, "name": r.name, "title": r.title} for r in rows}
+
+
+def _record_change(
+    context: Context, assignment: ResponsibleAssignment, kind: str, reason: str | None
+) -> None:
+    """Feed entry and activity in the caller's transaction; the e-mail after the commit."""
+    session = context["session"]
+    model = context["model"]
+    change = ResponsibleChange(
+        organization_id=assignment.organization_id,
+        assignment_id=assignment.id,
+        kind=kind,
+        changed_by=_user_id(context),
+        changed_at=_now(),
+    )
+    session.add(change)
+    group = model.Group.get(assignment.organization_id)
+    group_info = {"id": group.id, "name": group.name, "title": group.title}
+    actor = model.User.get(context.get("user") or "")
+    if p.plugin_loaded("activity") and actor is not None:
+        tk.get_action("activity_create")(
+            cast(
+                Context,
+                {
+                    **context,
+                    "ignore_auth": True,
+                    "defer_commit": True,
+                    "schema": schema.responsible_activity(),
+                },
+            ),
+            {
+                "user_id": actor.id,
+                "object_id": group.id,
+                "activity_type": schema.RESPONSIBLE_ACTIVITY_TYPE,
+                # Names and roles only: the stream is public, contacts are not.
+                "data": {
+                    "group": group_info,
+                    "kind": kind,
+                    "role": assignment.role,
+                    "full_name": assignment.full_name,
+                },
+            },
+        )
+    if context.get("defer_commit"):
+        return
+    session.commit()
+    notice = {
+        "kind": kind,
+        "body": group.title,
+        "edrpou": group.extras.get("edrpou"),
+        "person": assignment.dictize(with_contacts=True, today=_today()),
+        "reason": reason,
+        "actor": actor.display_name if actor else (context.get("user") or ""),
+        "time": _now()
+        .astimezone(ZoneInfo(tk.config["ckan.display_timezone"] or "UTC"))
+        .strftime("%Y-%m-%d %H:%M"),
+        "url": tk.config["ckan.site_url"].rstrip("/") + f"/organization/responsible/{group.name}",
+    }
+    recipients = sorted(set(config.ict_emails()) | _admin_emails(context, group.id))
+    if not recipients:
+        return
+    try:
+        tk.enqueue_job(
+            jobs.send_responsible_change_notice,
+            [notice, recipients],
+            title=f"lutsk_charter notice: {kind} {group.name}",
+            queue=jobs.QUEUE,
+        )
+    except Exception:  # Redis down: the change stands, the feed still shows it.
+        log.exception("Could not queue the notice of a responsible-person change")
+
+
+def _admin_emails(context: Context, organization_id: str) -> set[str]:
+    model = context["model"]
+    rows = context["session"].execute(
+        sa.select(model.User.email)
+        .join(model.Member, model.Member.table_id == model.User.id)
+        .where(
+            model.Member.group_id == organization_id,
+            model.Member.table_name == "user",
+            model.Member.capacity == "admin",
+            model.Member.state == "active",
+            model.User.state == "active",
+            model.User.email.isnot(None),
+        )
+    )
+    return {r.email for r in rows if r.email}

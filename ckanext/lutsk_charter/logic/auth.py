@@ -1,0 +1,88 @@
+"""Auth functions, one per action and of the same name. Deny by default.
+
+Sysadmins pass every auth function without it being called, so a function that
+returns ``{"success": False}`` is sysadmin-only.
+"""
+
+from __future__ import annotations
+
+import ckan.authz as authz
+import ckan.plugins.toolkit as tk
+from ckan.types import AuthResult, Context, DataDict
+
+from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter.model import ResponsibleAssignment
+
+_ = tk._
+
+
+def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> AuthResult:
+    return _body_admin(context, data_dict.get("organization_id"))
+
+
+def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> AuthResult:
+    return _body_admin(context, _assignment_body(context, data_dict.get("id")))
+
+
+def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> AuthResult:
+    return _body_admin(context, _assignment_body(context, data_dict.get("id")))
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> AuthResult:
+    if config.responsible_persons_public():
+        return {"success": True}
+    return _body_member(context, data_dict.get("organization_id"))
+
+
+def lutsk_charter_responsible_history(context: Context, data_dict: DataDict) -> AuthResult:
+    return _body_member(context, data_dict.get("organization_id"))
+
+
+def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may see the feed of changes.")}
+
+
+def lutsk_charter_responsible_change_acknowledge(
+    context: Context, data_dict: DataDict
+) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may acknowledge changes.")}
+
+
+def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may list stale contacts.")}
+
+
+def _organization_id(context: Context, id_or_name: str | None) -> str | None:
+    group = context["model"].Group.get(id_or_name) if id_or_name else None
+    return group.id if group is not None and group.is_organization else None
+
+
+def _assignment_body(context: Context, assignment_id: str | None) -> str | None:
+    if not assignment_id:
+        return None
+    assignment = context["session"].get(ResponsibleAssignment, assignment_id)
+    return assignment.organization_id if assignment else None
+
+
+def _body_admin(context: Context, id_or_name: str | None) -> AuthResult:
+    organization_id = _organization_id(context, id_or_name)
+    user = context.get("user")
+    if (
+        organization_id
+        and user
+        and (authz.users_role_for_group_or_org(organization_id, user) == "admin")
+    ):
+        return {"success": True}
+    return {
+        "success": False,
+        "msg": _("Only the body's admins may change its responsible persons."),
+    }
+
+
+def _body_member(context: Context, id_or_name: str | None) -> AuthResult:
+    organization_id = _organization_id(context, id_or_name)
+    user = context.get("user")
+    if organization_id and user and authz.users_role_for_group_or_org(organization_id, user):
+        return {"success": True}
+    return {"success": False, "msg": _("Only members of the body may see this.")}

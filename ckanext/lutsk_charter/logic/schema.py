@@ -1,0 +1,129 @@
+"""Schemas of the extension's actions, one factory per action."""
+
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+from ckan.types import Schema, Validator, ValidatorFactory
+
+_PERSON_FIELDS = ("full_name", "email", "phone", "position", "user_id", "appointing_document")
+
+
+@tk.validator_args
+def responsible_assign(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    lutsk_charter_organization_exists: Validator,
+    lutsk_charter_responsible_role: Validator,
+    lutsk_charter_email: Validator,
+    lutsk_charter_phone: Validator,
+    lutsk_charter_max_length: ValidatorFactory,
+    lutsk_charter_user_exists: Validator,
+    lutsk_charter_appointing_document: Validator,
+    lutsk_charter_date: Validator,
+) -> Schema:
+    return {
+        "organization_id": [not_empty, unicode_safe, lutsk_charter_organization_exists],
+        "role": [not_empty, unicode_safe, lutsk_charter_responsible_role],
+        "full_name": [not_empty, unicode_safe, lutsk_charter_max_length(200)],
+        "email": [not_empty, unicode_safe, lutsk_charter_email],
+        "phone": [ignore_missing, unicode_safe, lutsk_charter_phone],
+        "position": [ignore_missing, unicode_safe, lutsk_charter_max_length(200)],
+        "user_id": [ignore_missing, unicode_safe, lutsk_charter_user_exists],
+        "appointing_document": [ignore_missing, lutsk_charter_appointing_document],
+        "valid_from": [ignore_missing, lutsk_charter_date],
+    }
+
+
+@tk.validator_args
+def responsible_end(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    lutsk_charter_date: Validator,
+    lutsk_charter_max_length: ValidatorFactory,
+) -> Schema:
+    return {
+        "id": [not_empty, unicode_safe],
+        "valid_to": [ignore_missing, lutsk_charter_date],
+        "reason": [ignore_missing, unicode_safe, lutsk_charter_max_length(500)],
+    }
+
+
+@tk.validator_args
+def responsible_correct(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    lutsk_charter_max_length: ValidatorFactory,
+    lutsk_charter_date: Validator,
+) -> Schema:
+    assign = responsible_assign()
+    schema: Schema = {name: [ignore_missing, *assign[name][1:]] for name in _PERSON_FIELDS}
+    schema.update(
+        id=[not_empty, unicode_safe],
+        valid_from=[ignore_missing, lutsk_charter_date],
+        reason=[ignore_missing, unicode_safe, lutsk_charter_max_length(500)],
+    )
+    return schema
+
+
+@tk.validator_args
+def organization_only(
+    not_empty: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
+) -> Schema:
+    return {"organization_id": [not_empty, unicode_safe, lutsk_charter_organization_exists]}
+
+
+@tk.validator_args
+def responsible_change_list(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    natural_number_validator: Validator,
+    lutsk_charter_organization_exists: Validator,
+) -> Schema:
+    return {
+        "acknowledged": [ignore_missing, boolean_validator],
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "limit": [ignore_missing, natural_number_validator],
+        "offset": [ignore_missing, natural_number_validator],
+    }
+
+
+@tk.validator_args
+def id_only(not_empty: Validator, unicode_safe: Validator) -> Schema:
+    return {"id": [not_empty, unicode_safe]}
+
+
+@tk.validator_args
+def stale_contacts(
+    ignore_missing: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
+) -> Schema:
+    return {"organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists]}
+
+
+#: Our own activity type; the activity plugin validates types against its own
+#: list, so activities of this type are created with the schema below.
+RESPONSIBLE_ACTIVITY_TYPE = "changed responsible person"
+
+
+@tk.validator_args
+def responsible_activity(
+    not_missing: Validator,
+    not_empty: Validator,
+    unicode_safe: Validator,
+    group_id_exists: Validator,
+    one_of: ValidatorFactory,
+) -> Schema:
+    from ckanext.activity.logic.schema import default_create_activity_schema
+
+    schema = default_create_activity_schema()
+    schema["object_id"] = [not_missing, not_empty, unicode_safe, group_id_exists]
+    schema["activity_type"] = [
+        not_missing,
+        not_empty,
+        unicode_safe,
+        one_of([RESPONSIBLE_ACTIVITY_TYPE]),
+    ]
+    return schema

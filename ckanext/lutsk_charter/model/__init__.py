@@ -1,0 +1,7 @@
+"""Tables of ckanext-lutsk_charter (created only by the migrations)."""
+
+from __future__ import annotations
+
+from .responsible import ResponsibleAssignment, ResponsibleChange
+
+__all__ = ["ResponsibleAssignment", "ResponsibleChange"]

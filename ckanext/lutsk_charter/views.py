@@ -1,0 +1,159 @@
+"""Pages of ckanext-lutsk_charter. Views parse the request, call actions, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckan.types import Context, Response
+from flask import Blueprint
+
+__all__ = ["bp"]
+
+bp = Blueprint("lutsk_charter", __name__)
+_ = tk._
+
+
+def _context() -> Context:
+    return {"user": tk.current_user.name if tk.current_user.is_authenticated else ""}  # type: ignore[typeddict-item]
+
+
+def _organization(id_or_name: str) -> dict[str, Any]:
+    try:
+        return tk.get_action("organization_show")(
+            _context(), {"id": id_or_name, "include_datasets": False, "include_users": False}
+        )
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return tk.abort(404, _("Organization not found"))
+
+
+def _can(action: str, data: dict[str, Any]) -> bool:
+    try:
+        tk.check_access(action, _context(), data)
+    except tk.NotAuthorized:
+        return False
+    return True
+
+
+@bp.route("/organization/responsible/<id>")
+def responsible(id: str) -> str:
+    """A body's tab: current responsible persons, their history, and the forms for admins."""
+    organization = _organization(id)
+    scope = {"organization_id": organization["id"]}
+    try:
+        current = tk.get_action("lutsk_charter_responsible_list")(_context(), scope)
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only members of the body may see its responsible persons."))
+    history = (
+        tk.get_action("lutsk_charter_responsible_history")(_context(), scope)
+        if _can("lutsk_charter_responsible_history", scope)
+        else None
+    )
+    return tk.render(
+        "lutsk_charter/responsible.html",
+        {
+            "group_dict": organization,
+            "group_type": "organization",
+            "current": current,
+            "history": history,
+            "can_edit": _can("lutsk_charter_responsible_assign", scope),
+            "errors": {},
+            "form": {},
+        },
+    )
+
+
+@bp.route("/organization/responsible/<id>/assign", methods=["POST"])
+def responsible_assign(id: str) -> Response | str:
+    organization = _organization(id)
+    form = dict(tk.request.form)
+    data = {
+        "organization_id": organization["id"],
+        "role": form.get("role", ""),
+        "full_name": form.get("full_name", ""),
+        "email": form.get("email", ""),
+        "phone": form.get("phone", ""),
+        "position": form.get("position", ""),
+        "valid_from": form.get("valid_from", ""),
+        "appointing_document": {
+            "number": form.get("document_number", ""),
+            "date": form.get("document_date", ""),
+            "url": form.get("document_url", ""),
+        },
+    }
+    try:
+        person = tk.get_action("lutsk_charter_responsible_assign")(_context(), data)
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only the body's admins may change its responsible persons."))
+    except tk.ValidationError as e:
+        tk.h.flash_error(_("The person was not recorded: check the marked fields."))
+        scope = {"organization_id": organization["id"]}
+        return tk.render(
+            "lutsk_charter/responsible.html",
+            {
+                "group_dict": organization,
+                "group_type": "organization",
+                "current": tk.get_action("lutsk_charter_responsible_list")(_context(), scope),
+                "history": tk.get_action("lutsk_charter_responsible_history")(_context(), scope),
+                "can_edit": True,
+                "errors": e.error_dict,
+                "form": form,
+            },
+        )
+    tk.h.flash_success(
+        _("{name} is recorded; the ICT department is notified.").format(name=person["full_name"])
+    )
+    return tk.redirect_to("lutsk_charter.responsible", id=organization["name"])
+
+
+@bp.route("/organization/responsible/<id>/end/<assignment_id>", methods=["POST"])
+def responsible_end(id: str, assignment_id: str) -> Response:
+    organization = _organization(id)
+    form = tk.request.form
+    data = {
+        "id": assignment_id,
+        "valid_to": form.get("valid_to", ""),
+        "reason": form.get("reason", ""),
+    }
+    try:
+        person = tk.get_action("lutsk_charter_responsible_end")(_context(), data)
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only the body's admins may change its responsible persons."))
+    except tk.ObjectNotFound:
+        return tk.abort(404, _("There is no such assignment."))
+    except tk.ValidationError as e:
+        messages = [
+            m for ms in e.error_dict.values() for m in (ms if isinstance(ms, list) else [ms])
+        ]
+        tk.h.flash_error(" ".join(str(m) for m in messages))
+    else:
+        tk.h.flash_success(
+            _("The assignment of {name} has ended; the ICT department is notified.").format(
+                name=person["full_name"]
+            )
+        )
+    return tk.redirect_to("lutsk_charter.responsible", id=organization["name"])
+
+
+@bp.route("/ckan-admin/responsible-changes")
+def responsible_changes() -> str:
+    """Sysadmins: changes of responsible persons the ICT department has not yet seen."""
+    try:
+        feed = tk.get_action("lutsk_charter_responsible_change_list")(
+            _context(), {"acknowledged": False, "limit": 200}
+        )
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only sysadmins may see the feed of changes."))
+    return tk.render("lutsk_charter/responsible_changes.html", {"feed": feed})
+
+
+@bp.route("/ckan-admin/responsible-changes/<change_id>/acknowledge", methods=["POST"])
+def responsible_change_acknowledge(change_id: str) -> Response:
+    try:
+        tk.get_action("lutsk_charter_responsible_change_acknowledge")(_context(), {"id": change_id})
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only sysadmins may acknowledge changes."))
+    except tk.ObjectNotFound:
+        return tk.abort(404, _("There is no such change."))
+    tk.h.flash_success(_("The change is acknowledged."))
+    return tk.redirect_to("lutsk_charter.responsible_changes")
