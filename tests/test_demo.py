@@ -8,10 +8,12 @@ import pytest
 from ckan.lib.uploader import get_resource_uploader
 from ckan.tests.helpers import call_action
 
-from ckanext.lutsk_charter.demo import BODIES, DATASETS, load
+from ckanext.lutsk_charter.demo import BODIES, DATASETS, PERSONS, load
 from ckanext.lutsk_charter.identifiers import is_valid_edrpou
 
-pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+pytestmark = pytest.mark.usefixtures(
+    "with_plugins", "clean_db", "clean_index", "with_request_context"
+)
 
 FREQUENCIES = {
     "more than once a day",
@@ -28,11 +30,12 @@ FREQUENCIES = {
 
 def test_loads_everything_once():
     first = load(echo=lambda line: None)
-    assert first["created"] == len(BODIES) + len(DATASETS)
+    items = len(BODIES) + len(PERSONS) + len(DATASETS)
+    assert first["created"] == items
     assert first["existing"] == 0
     second = load(echo=lambda line: None)
     assert second["created"] == 0
-    assert second["existing"] == len(BODIES) + len(DATASETS)
+    assert second["existing"] == items
 
     public = call_action("package_search", rows=100)["count"]
     private = sum(1 for d in DATASETS if d.extra.get("private"))
@@ -76,3 +79,14 @@ def test_files_are_real_and_their_age_is_kept():
 
     routes = call_action("package_show", id="trolleybus-routes")["resources"][0]
     assert routes["schema"]["fields"][3] == {"name": "Кількість тролейбусів", "type": "integer"}
+
+
+def test_some_bodies_lack_persons_and_some_contacts_are_stale():
+    load(echo=lambda line: None)
+    without = {b["name"] for b in BODIES} - set(PERSONS)
+    assert without, "the monitoring needs bodies without responsible persons"
+    for name in without:
+        assert call_action("lutsk_charter_responsible_list", organization_id=name) == []
+    stale = {d["name"] for d in call_action("lutsk_charter_stale_contacts")}
+    assert {"housing-stock", "parking-lots"} <= stale
+    assert "budget-2025" not in stale

@@ -49,3 +49,16 @@ def lutsk_charter_change_label(kind: str) -> str:
         "corrected": tk._("Corrected"),
     }
     return labels.get(kind, kind)
+
+
+def lutsk_charter_current_publishers(organization_id: str | None) -> list[dict[str, Any]]:
+    """The body's current publishers as the current user may see them (names at least)."""
+    if not organization_id:
+        return []
+    try:
+        persons = tk.get_action("lutsk_charter_responsible_list")(
+            {}, {"organization_id": organization_id}
+        )
+    except (tk.NotAuthorized, tk.ValidationError):
+        return []
+    return [p for p in persons if p["role"] == "publisher"]

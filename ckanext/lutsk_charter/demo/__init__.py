@@ -17,8 +17,9 @@ from werkzeug.datastructures import FileStorage
 from . import files
 from .bodies import BODIES
 from .datasets import DATASETS, TABLES, DemoDataset, DemoResource
+from .persons import PERSONS
 
-__all__ = ["BODIES", "DATASETS", "load"]
+__all__ = ["BODIES", "DATASETS", "PERSONS", "load"]
 
 _FILE_KINDS: dict[str, tuple[str, str, str]] = {
     # kind: (extension, format, mimetype)
@@ -55,6 +56,18 @@ def load(echo: Callable[[str], None] = print) -> dict[str, int]:
         created += 1
         echo(f"  created  organization {body['name']}")
 
+    for body_name, persons in PERSONS.items():
+        history = _act(
+            "lutsk_charter_responsible_history", site_user, {"organization_id": org_ids[body_name]}
+        )
+        if history:
+            existing += 1
+            continue
+        for person in persons:
+            _assign(org_ids[body_name], person, site_user)
+        created += 1
+        echo(f"  created  responsible persons of {body_name}")
+
     now = dt.datetime.now(dt.timezone.utc)
     for spec in DATASETS:
         if _show("package_show", site_user, spec.name):
@@ -66,11 +79,33 @@ def load(echo: Callable[[str], None] = print) -> dict[str, int]:
         echo(f"  created  dataset {spec.name} ({spec.intended})")
 
     return {
+        "bodies_with_persons": len(PERSONS),
         "created": created,
         "existing": existing,
         "organizations": len(BODIES),
         "datasets": len(DATASETS),
     }
+
+
+def _assign(org_id: str, person: dict[str, Any], site_user: dict[str, Any]) -> None:
+    data: dict[str, Any] = {
+        "organization_id": org_id,
+        "role": person["role"],
+        "full_name": person["full_name"],
+        "email": person["email"],
+        "valid_from": person["valid_from"],
+    }
+    if person["position"]:
+        data["position"] = person["position"]
+    if person["order"]:
+        data["appointing_document"] = {"number": person["order"], "date": person["valid_from"]}
+    assigned = _act("lutsk_charter_responsible_assign", site_user, data)
+    if person["ended"]:
+        _act(
+            "lutsk_charter_responsible_end",
+            site_user,
+            {"id": assigned["id"], "valid_to": person["ended"], "reason": person["reason"]},
+        )
 
 
 def _create_dataset(

@@ -93,8 +93,8 @@ def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> dict
 
     :param id: the id of the assignment
     :type id: string
-    :param valid_to: last day in the role, ``YYYY-MM-DD`` (optional, default today);
-        not before the assignment's ``valid_from``
+    :param valid_to: the day the assignment ends, ``YYYY-MM-DD`` (optional, default
+        today, when it stops being current); not before the assignment's ``valid_from``
     :type valid_to: string
     :param reason: why the assignment ends (optional)
     :type reason: string

@@ -25,8 +25,8 @@ def _now() -> dt.datetime:
 class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
     """One person in one role for one body over a period.
 
-    ``valid_to`` is empty while the assignment is current. ``superseded_by`` points at
-    the corrected copy when the record was corrected.
+    ``valid_to`` is the day the assignment ended (or will end): empty while it
+    holds. ``superseded_by`` points at the corrected copy when it was corrected.
     """
 
     __table__ = sa.Table(
@@ -76,10 +76,10 @@ class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
     superseded_by: Mapped[str | None]
 
     def is_current(self, today: dt.date) -> bool:
-        """Current on ``today``: started, not ended, not replaced by a correction."""
+        """Current on ``today``: started, not ended by today, not replaced by a correction."""
         return (
             self.valid_from <= today
-            and (self.valid_to is None or self.valid_to >= today)
+            and (self.valid_to is None or self.valid_to > today)
             and self.superseded_by is None
         )
 
@@ -162,7 +162,7 @@ def current_assignments(organization_ids: list[str] | None, today: dt.date) -> s
     table = ResponsibleAssignment
     query = sa.select(table).where(
         table.valid_from <= today,
-        sa.or_(table.valid_to.is_(None), table.valid_to >= today),
+        sa.or_(table.valid_to.is_(None), table.valid_to > today),
         table.superseded_by.is_(None),
     )
     if organization_ids is not None:
