@@ -173,28 +173,20 @@ solr_start() {
   return 1
 }
 
-solr_stop() {
-  local pidfile="$RUN_DIR/solr.pid" pid i
+stop_by_pidfile() {  # stop_by_pidfile NAME PIDFILE: TERM, wait up to 20 s, then KILL
+  local pidfile=$2 pid i
   if alive "$pidfile"; then
     pid=$(cat "$pidfile")
     kill "$pid"
     for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid" || true
-    echo "stopped solr"
-  fi
-  rm -f "$pidfile" "$RUN_DIR/solr.ready"
-}
-
-redis_stop() {
-  local pidfile="$RUN_DIR/redis.pid" pid i
-  if alive "$pidfile"; then
-    pid=$(cat "$pidfile")
-    kill "$pid"
-    for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    echo "stopped redis"
+    echo "stopped $1"
   fi
   rm -f "$pidfile"
 }
+
+solr_stop() { stop_by_pidfile solr "$RUN_DIR/solr.pid"; rm -f "$RUN_DIR/solr.ready"; }
+redis_stop() { stop_by_pidfile redis "$RUN_DIR/redis.pid"; }
 
 # --- commands ----------------------------------------------------------------------------------
 

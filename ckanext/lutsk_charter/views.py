@@ -35,10 +35,11 @@ def _can(action: str, data: dict[str, Any]) -> bool:
     return True
 
 
-@bp.route("/organization/responsible/<id>")
-def responsible(id: str) -> str:
-    """A body's tab: current responsible persons, their history, and the forms for admins."""
-    organization = _organization(id)
+def _responsible_page(
+    organization: dict[str, Any],
+    errors: dict[str, Any] | None = None,
+    form: dict[str, Any] | None = None,
+) -> str:
     scope = {"organization_id": organization["id"]}
     try:
         current = tk.get_action("lutsk_charter_responsible_list")(_context(), scope)
@@ -57,10 +58,16 @@ def responsible(id: str) -> str:
             "current": current,
             "history": history,
             "can_edit": _can("lutsk_charter_responsible_assign", scope),
-            "errors": {},
-            "form": {},
+            "errors": errors or {},
+            "form": form or {},
         },
     )
+
+
+@bp.route("/organization/responsible/<id>")
+def responsible(id: str) -> str:
+    """A body's tab: current responsible persons, their history, and the forms for admins."""
+    return _responsible_page(_organization(id))
 
 
 @bp.route("/organization/responsible/<id>/assign", methods=["POST"])
@@ -87,19 +94,7 @@ def responsible_assign(id: str) -> Response | str:
         return tk.abort(403, _("Only the body's admins may change its responsible persons."))
     except tk.ValidationError as e:
         tk.h.flash_error(_("The person was not recorded: check the marked fields."))
-        scope = {"organization_id": organization["id"]}
-        return tk.render(
-            "lutsk_charter/responsible.html",
-            {
-                "group_dict": organization,
-                "group_type": "organization",
-                "current": tk.get_action("lutsk_charter_responsible_list")(_context(), scope),
-                "history": tk.get_action("lutsk_charter_responsible_history")(_context(), scope),
-                "can_edit": True,
-                "errors": e.error_dict,
-                "form": form,
-            },
-        )
+        return _responsible_page(organization, e.error_dict, form)
     tk.h.flash_success(
         _("{name} is recorded; the ICT department is notified.").format(name=person["full_name"])
     )

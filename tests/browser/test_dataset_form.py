@@ -40,7 +40,14 @@ def test_new_dataset_form_speaks_ukrainian(page, sysadmin_in_browser):
 
 def test_language_switch_turns_the_form_english(page, sysadmin_in_browser):
     page.goto("/uk/dataset/new")
-    page.select_option("form.lang-select select", label="English")
+    # CKAN 2.12 shows a plain select, 2.11 a select2 widget over it: choose the
+    # option the way both forms submit it.
+    page.locator("form.lang-select select").evaluate(
+        """select => {
+            select.value = [...select.options].find(o => o.text.trim() === 'English').value;
+            select.form.submit();
+        }"""
+    )
     page.wait_for_url("**/en/dataset/new**")
     assert page.get_by_text("Update frequency").first.is_visible()
     assert page.get_by_text("Open Data Charter principles").first.is_visible()
