@@ -213,3 +213,49 @@ def run_jobs():
         jobs.Worker(list(queues or ("lutsk_charter",))).work(burst=True)
 
     return run
+
+
+def upload(data: bytes, filename: str):
+    """A real multipart file as CKAN receives it from a form or the API."""
+    import io
+
+    from werkzeug.datastructures import FileStorage
+
+    return FileStorage(io.BytesIO(data), filename=filename, content_type="text/csv")
+
+
+@pytest.fixture
+def file_server(tmp_path) -> Iterator[tuple[str, Path]]:
+    """A real HTTP server on loopback serving ``folder``; ``/slow`` stalls, ``/loop`` redirects."""
+    import http.server
+    import threading
+
+    folder = tmp_path / "served"
+    folder.mkdir()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def do_GET(self):
+            if self.path.startswith("/slow"):
+                time.sleep(5)
+            if self.path.startswith("/loop"):
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+                return
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    finally:
+        server.shutdown()
+        server.server_close()

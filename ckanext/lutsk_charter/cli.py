@@ -70,3 +70,51 @@ def responsible_export(csv_file: Any) -> None:
 
     count = register_csv.export(csv_file)
     click.echo(f"{count} assignment(s) exported", err=True)
+
+
+@lutsk_charter.command("validate")
+@click.option("--dataset", "dataset_id", help="Only this dataset (id or name).")
+@click.option("--org", "organization", help="Only this body's datasets (name or id).")
+@click.option("--all", "everything", is_flag=True, help="Every resource in a validated format.")
+@click.option(
+    "--pending",
+    is_flag=True,
+    help="Only resources still pending (e.g. saved while Redis was down).",
+)
+def validate(
+    dataset_id: str | None, organization: str | None, everything: bool, pending: bool
+) -> None:
+    """Validate resources' data now, in this process, with a progress bar."""
+    import ckan.plugins.toolkit as tk
+    from ckan import model
+
+    from ckanext.lutsk_charter.logic.action.validation import validation_candidates
+
+    if not (dataset_id or organization or everything or pending):
+        raise click.UsageError("say which: --dataset ID, --org NAME, --all or --pending")
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    context = {"user": site_user["name"], "model": model, "session": model.Session}
+    scope: dict[str, Any] = {"pending": pending}
+    try:
+        if dataset_id:
+            scope["dataset_id"] = tk.get_validator("package_id_or_name_exists")(dataset_id, context)
+        if organization:
+            scope["organization_id"] = tk.get_validator("lutsk_charter_organization_exists")(
+                organization, context
+            )
+    except tk.Invalid as e:
+        raise click.BadParameter(str(e.error)) from None
+    ids = validation_candidates(context, scope)  # type: ignore[arg-type]
+    statuses: dict[str, int] = {}
+    with click.progressbar(ids, label="Validating", show_pos=True) as bar:
+        for resource_id in bar:
+            result = tk.get_action("lutsk_charter_validation_run")(
+                {"user": site_user["name"], "ignore_auth": True},
+                {"resource_id": resource_id, "sync": True},
+            )
+            statuses[result["status"]] = statuses.get(result["status"], 0) + 1
+    summary = ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())) or "nothing to do"
+    click.secho(
+        f"{len(ids)} resource(s) validated — {summary}",
+        fg="red" if statuses.get("error") or statuses.get("failure") else "green",
+    )

@@ -33,3 +33,35 @@ def responsible_persons_public() -> bool:
 def fill_maintainer_from_publisher() -> bool:
     """Whether a new dataset without a maintainer gets the body's current publisher."""
     return bool(tk.config[FILL_MAINTAINER_FROM_PUBLISHER])
+
+
+VALIDATION_FORMATS = "ckanext.lutsk_charter.validation.formats"
+VALIDATION_SYNC = "ckanext.lutsk_charter.validation.sync"
+VALIDATION_MAX_SIZE_MB = "ckanext.lutsk_charter.validation.max_size_mb"
+VALIDATION_TIMEOUT = "ckanext.lutsk_charter.validation.timeout"
+VALIDATION_ALLOW_PRIVATE_URLS = "ckanext.lutsk_charter.validation.allow_private_urls"
+
+
+def validation_formats() -> set[str]:
+    """Lower-case resource formats whose data is validated."""
+    return {f.lower() for f in tk.config[VALIDATION_FORMATS]}
+
+
+def validation_sync() -> bool:
+    """Whether a save waits for validation and is refused when the data is invalid."""
+    return bool(tk.config[VALIDATION_SYNC])
+
+
+def validation_max_bytes() -> int:
+    """Largest file validated, in bytes."""
+    return int(tk.config[VALIDATION_MAX_SIZE_MB]) * (1 << 20)
+
+
+def validation_timeout() -> int:
+    """Seconds to wait for a linked file's server at each step."""
+    return int(tk.config[VALIDATION_TIMEOUT])
+
+
+def validation_allow_private_urls() -> bool:
+    """Whether linked files may come from private and loopback addresses."""
+    return bool(tk.config[VALIDATION_ALLOW_PRIVATE_URLS])

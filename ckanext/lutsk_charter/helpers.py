@@ -6,6 +6,8 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.lutsk_charter.notices import N_
+
 
 def lutsk_charter_organization_choices(field: dict[str, Any]) -> list[dict[str, str]]:
     """Every active organization as a scheming choice: ``{"value": id, "label": title}``."""
@@ -62,3 +64,147 @@ def lutsk_charter_current_publishers(organization_id: str | None) -> list[dict[s
     except (tk.NotAuthorized, tk.ValidationError):
         return []
     return [p for p in persons if p["role"] == "publisher"]
+
+
+#: What the checks before frictionless can report, and what to do about it.
+_FINDINGS: dict[str, tuple[str, str]] = {
+    "empty-file": (N_("The file is empty."), N_("Upload the file with its data.")),
+    "binary-file": (
+        N_("The file is not text: it looks like a picture, an archive or another binary file."),
+        N_("Export the table as CSV (Excel: “Save as” → “CSV UTF-8”)."),
+    ),
+    "html-page": (
+        N_("The file is a web page (HTML), not data: often an error page saved instead."),
+        N_("Check the link or upload the data file itself."),
+    ),
+    "line-too-long": (
+        N_("A line of the file is {line_mb} MB long (the limit is {limit_mb} MB)."),
+        N_("Check that the file has line breaks and the right delimiter."),
+    ),
+    "too-big": (
+        N_("The file is {size_mb} MB, over the {limit_mb} MB that are validated."),
+        N_("Split the data into several files, e.g. by year."),
+    ),
+    "zip-bomb": (
+        N_("The spreadsheet would unpack to {unpacked_mb} MB; it is refused as unsafe."),
+        N_("Save the spreadsheet again from your office program, or publish CSV."),
+    ),
+    "not-a-spreadsheet": (
+        N_("The file is not a spreadsheet of the stated format."),
+        N_("Check the format of the resource, or save the file again as XLSX or ODS."),
+    ),
+    "not-a-table": (
+        N_("The JSON is not a table: it must be a list of records."),
+        N_("Publish the records as a JSON list of objects."),
+    ),
+    "unreadable": (
+        N_("The data could not be read: {detail}"),
+        N_("Open the file, check it and save it again in a standard format."),
+    ),
+    "encoding-not-utf8": (
+        N_("The file is in the {encoding} encoding, not UTF-8."),
+        N_("Save it as UTF-8 so every program reads it (Excel: “CSV UTF-8”)."),
+    ),
+    "encoding-mismatch": (
+        N_("The validation options say {declared}, but the file looks like {detected}."),
+        N_("Correct the encoding in the validation options, or remove it."),
+    ),
+    "download-timeout": (
+        N_("The server of {url} did not answer in time."),
+        N_("Check that the link works, or upload the file."),
+    ),
+    "download-failed": (
+        N_("The file could not be downloaded from {url} ({detail})."),
+        N_("Check that the link works, or upload the file."),
+    ),
+    "too-many-redirects": (
+        N_("The link {url} redirects too many times."),
+        N_("Use the final address of the file."),
+    ),
+    "private-address": (
+        N_("The link {url} points to an internal address, which is not downloaded."),
+        N_("Publish the file at a public address, or upload it."),
+    ),
+    "file-missing": (
+        N_("The uploaded file is missing from the storage."),
+        N_("Upload the file again."),
+    ),
+    "internal-error": (
+        N_("The validation itself failed ({detail}); the ICT department can see why in the log."),
+        N_("Try again later or tell the ICT department."),
+    ),
+}
+
+#: Frictionless error types publishers meet most, in plain words.
+_ERROR_TYPES: dict[str, tuple[str, str]] = {
+    "type-error": (
+        N_("Wrong type of value"),
+        N_("Make the value match the column's type in the structure (schema)."),
+    ),
+    "constraint-error": (
+        N_("Value breaks a rule"),
+        N_("Check the value against the column's rules in the structure."),
+    ),
+    "missing-cell": (
+        N_("Missing value at the end of a row"),
+        N_("Add the missing cells, or check the delimiter."),
+    ),
+    "extra-cell": (
+        N_("Extra value in a row"),
+        N_("Remove the extra cells, or quote values that contain the delimiter."),
+    ),
+    "blank-row": (N_("Empty row"), N_("Delete the empty rows.")),
+    "blank-label": (N_("Column without a name"), N_("Give every column a name in the header.")),
+    "duplicate-label": (N_("Two columns with the same name"), N_("Give each column its own name.")),
+    "missing-label": (
+        N_("Column missing"),
+        N_("Add the column the structure expects, or correct the structure."),
+    ),
+    "extra-label": (
+        N_("Column not in the structure"),
+        N_("Remove the column or add it to the structure."),
+    ),
+    "incorrect-label": (
+        N_("Column name differs from the structure"),
+        N_("Name the column as in the structure."),
+    ),
+    "primary-key": (N_("Repeated identifier"), N_("Make the identifier column unique.")),
+    "unique-error": (N_("Repeated value in a unique column"), N_("Remove the duplicates.")),
+    "encoding-error": (N_("Wrong encoding"), N_("Save the file as UTF-8.")),
+    "source-error": (
+        N_("The file cannot be read as data"),
+        N_("Check the format and save the file again."),
+    ),
+}
+
+_STATUSES = {
+    "pending": N_("waiting"),
+    "running": N_("being validated"),
+    "success": N_("valid"),
+    "failure": N_("has errors"),
+    "error": N_("could not be validated"),
+}
+
+
+def lutsk_charter_validation_finding(finding: dict[str, Any]) -> dict[str, str]:
+    """``{"message", "fix"}`` of a stored finding, in the reader's language."""
+    message, fix = _FINDINGS.get(finding.get("code", ""), (finding.get("code", ""), ""))
+    args = {k: ("" if v is None else v) for k, v in (finding.get("args") or {}).items()}
+    try:
+        text = tk._(message).format(**args)
+    except (KeyError, IndexError):
+        text = tk._(message)
+    return {"message": text, "fix": tk._(fix) if fix else ""}
+
+
+def lutsk_charter_validation_error_type(error_type: str, title: str = "") -> dict[str, str]:
+    """``{"title", "fix"}`` of a frictionless error type, in the reader's language."""
+    if error_type in _ERROR_TYPES:
+        label, fix = _ERROR_TYPES[error_type]
+        return {"title": tk._(label), "fix": tk._(fix)}
+    return {"title": title or error_type, "fix": ""}
+
+
+def lutsk_charter_validation_status_label(status: str | None) -> str:
+    """A status in words: valid, has errors..."""
+    return tk._(_STATUSES[status]) if status in _STATUSES else (status or "")

@@ -31,3 +31,15 @@ def send_responsible_change_notice(notice: dict[str, Any], recipients: list[str]
     if failed:
         raise mailer.MailerException(f"not sent to {', '.join(failed)}")
     return len(recipients)
+
+
+def validate_resource(resource_id: str) -> str:
+    """Validate one resource's data (the job queued by ``lutsk_charter_validation_run``)."""
+    import ckan.plugins.toolkit as tk
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    result = tk.get_action("lutsk_charter_validation_run")(
+        {"user": site_user["name"], "ignore_auth": True},
+        {"resource_id": resource_id, "sync": True},
+    )
+    return result["status"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, Response
 from flask import Blueprint
+from flask import Response as FlaskResponse
 
 __all__ = ["bp"]
 
@@ -152,3 +154,57 @@ def responsible_change_acknowledge(change_id: str) -> Response:
         return tk.abort(404, _("There is no such change."))
     tk.h.flash_success(_("The change is acknowledged."))
     return tk.redirect_to("lutsk_charter.responsible_changes")
+
+
+def _validation(resource_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The dataset, the resource and its validation, as the current user may see them."""
+    try:
+        resource = tk.get_action("resource_show")(_context(), {"id": resource_id})
+        dataset = tk.get_action("package_show")(_context(), {"id": resource["package_id"]})
+        result = tk.get_action("lutsk_charter_validation_show")(
+            _context(), {"resource_id": resource_id}
+        )
+    except tk.NotAuthorized:
+        return tk.abort(403, _("You may not see this resource."))
+    except tk.ObjectNotFound:
+        return tk.abort(404, _("This resource has not been validated."))
+    return dataset, resource, result
+
+
+@bp.route("/dataset/<id>/resource/<resource_id>/validation")
+def validation_report(id: str, resource_id: str) -> str:
+    """The validation report of a resource, readable by a person."""
+    dataset, resource, result = _validation(resource_id)
+    return tk.render(
+        "lutsk_charter/validation_report.html",
+        {
+            "pkg_dict": dataset,
+            "resource": resource,
+            "result": result,
+            "can_run": _can("lutsk_charter_validation_run", {"resource_id": resource_id}),
+        },
+    )
+
+
+@bp.route("/dataset/<id>/resource/<resource_id>/validation/report.json")
+def validation_report_json(id: str, resource_id: str) -> Response:
+    """The stored report as JSON, to download."""
+    _dataset, _resource, result = _validation(resource_id)
+    return FlaskResponse(
+        json.dumps(result, ensure_ascii=False, indent=2),
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="validation-{resource_id}.json"'},
+    )
+
+
+@bp.route("/dataset/<id>/resource/<resource_id>/validation/run", methods=["POST"])
+def validation_run(id: str, resource_id: str) -> Response:
+    try:
+        tk.get_action("lutsk_charter_validation_run")(_context(), {"resource_id": resource_id})
+    except tk.NotAuthorized:
+        return tk.abort(403, _("You may not do this with this resource."))
+    except tk.ValidationError as e:
+        tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
+    else:
+        tk.h.flash_success(_("The data will be validated again in a moment."))
+    return tk.redirect_to("lutsk_charter.validation_report", id=id, resource_id=resource_id)

@@ -86,3 +86,26 @@ def _body_member(context: Context, id_or_name: str | None) -> AuthResult:
     if organization_id and user and authz.users_role_for_group_or_org(organization_id, user):
         return {"success": True}
     return {"success": False, "msg": _("Only members of the body may see this.")}
+
+
+def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> AuthResult:
+    return _can_resource(context, "resource_update", data_dict.get("resource_id"))
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_validation_show(context: Context, data_dict: DataDict) -> AuthResult:
+    return _can_resource(context, "resource_show", data_dict.get("resource_id"))
+
+
+def lutsk_charter_validation_run_batch(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may validate resources in bulk.")}
+
+
+def _can_resource(context: Context, auth: str, resource_id: str | None) -> AuthResult:
+    if not resource_id:
+        return {"success": False}
+    try:
+        tk.check_access(auth, {"user": context.get("user")}, {"id": resource_id})  # type: ignore[typeddict-item]
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return {"success": False, "msg": _("You may not do this with this resource.")}
+    return {"success": True}

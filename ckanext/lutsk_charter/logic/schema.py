@@ -127,3 +127,37 @@ def responsible_activity(
         one_of([RESPONSIBLE_ACTIVITY_TYPE]),
     ]
     return schema
+
+
+@tk.validator_args
+def validation_run(
+    not_empty: Validator,
+    unicode_safe: Validator,
+    ignore_missing: Validator,
+    boolean_validator: Validator,
+) -> Schema:
+    return {
+        "resource_id": [not_empty, unicode_safe],
+        "sync": [ignore_missing, boolean_validator],
+    }
+
+
+@tk.validator_args
+def validation_show(not_empty: Validator, unicode_safe: Validator) -> Schema:
+    return {"resource_id": [not_empty, unicode_safe]}
+
+
+@tk.validator_args
+def validation_run_batch(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    lutsk_charter_organization_exists: Validator,
+    package_id_or_name_exists: Validator,
+) -> Schema:
+    return {
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "dataset_id": [ignore_missing, unicode_safe, package_id_or_name_exists],
+        "pending": [ignore_missing, boolean_validator],
+        "sync": [ignore_missing, boolean_validator],
+    }

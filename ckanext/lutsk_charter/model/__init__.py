@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from .responsible import ResponsibleAssignment, ResponsibleChange
+from .validation import ResourceValidation
 
-__all__ = ["ResponsibleAssignment", "ResponsibleChange"]
+__all__ = ["ResourceValidation", "ResponsibleAssignment", "ResponsibleChange"]

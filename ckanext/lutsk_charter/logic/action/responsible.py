@@ -1,16 +1,10 @@
-"""The public API of ckanext-lutsk_charter.
-
-Every action checks the auth function of its own name first, validates its
-input with a schema from ``logic/schema.py`` and commits only when the caller
-did not ask for ``defer_commit``.
-"""
+"""Actions of the register of persons responsible for each body's open data."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
 import ckan.authz as authz
 import ckan.plugins as p
@@ -20,6 +14,7 @@ from ckan.types import ActionResult, Context, DataDict
 
 from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.logic.action._common import now, portal_zone, today, user_id
 from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
 from ckanext.lutsk_charter.model import responsible as register
 
@@ -75,14 +70,14 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
         document_number=document.get("number"),
         document_date=document.get("date"),
         document_url=document.get("url"),
-        valid_from=data_dict.get("valid_from") or _today(),
-        recorded_by=_user_id(context),
-        recorded_at=_now(),
+        valid_from=data_dict.get("valid_from") or today(),
+        recorded_by=user_id(context),
+        recorded_at=now(),
     )
     session.add(assignment)
     session.flush()
     _record_change(context, assignment, "assigned", reason=None)
-    return assignment.dictize(with_contacts=True, today=_today())
+    return assignment.dictize(with_contacts=True, today=today())
 
 
 @tk.validate_action_data(schema.responsible_end)
@@ -105,14 +100,14 @@ def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> dict
     """
     tk.check_access("lutsk_charter_responsible_end", context, data_dict)
     assignment = _locked_assignment(context, data_dict["id"])
-    valid_to = data_dict.get("valid_to") or _today()
+    valid_to = data_dict.get("valid_to") or today()
     if valid_to < assignment.valid_from:
         raise tk.ValidationError(
             {"valid_to": [_("The end date cannot be earlier than the start date.")]}
         )
     _end(context, assignment, valid_to, data_dict.get("reason"))
     _record_change(context, assignment, "ended", reason=data_dict.get("reason"))
-    return assignment.dictize(with_contacts=True, today=_today())
+    return assignment.dictize(with_contacts=True, today=today())
 
 
 @tk.validate_action_data(schema.responsible_correct)
@@ -147,8 +142,8 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
         document_date=document["date"] if document else old.document_date,
         document_url=document["url"] if document else old.document_url,
         valid_from=data_dict.get("valid_from", old.valid_from),
-        recorded_by=_user_id(context),
-        recorded_at=_now(),
+        recorded_by=user_id(context),
+        recorded_at=now(),
         supersedes=old.id,
     )
     context["session"].add(new)
@@ -156,7 +151,7 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
     old.superseded_by = new.id
     _end(context, old, None, data_dict.get("reason") or _("corrected"))
     _record_change(context, new, "corrected", reason=data_dict.get("reason"))
-    return new.dictize(with_contacts=True, today=_today())
+    return new.dictize(with_contacts=True, today=today())
 
 
 @tk.side_effect_free
@@ -176,10 +171,10 @@ def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> lis
     """
     tk.check_access("lutsk_charter_responsible_list", context, data_dict)
     organization_id = data_dict["organization_id"]
-    today = _today()
-    rows = context["session"].scalars(register.current_assignments([organization_id], today))
+    day = today()
+    rows = context["session"].scalars(register.current_assignments([organization_id], day))
     with_contacts = _is_member(context, organization_id)
-    return [row.dictize(with_contacts=with_contacts, today=today) for row in rows]
+    return [row.dictize(with_contacts=with_contacts, today=day) for row in rows]
 
 
 @tk.side_effect_free
@@ -196,9 +191,9 @@ def lutsk_charter_responsible_history(
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_responsible_history", context, data_dict)
-    today = _today()
+    day = today()
     rows = context["session"].scalars(register.history(data_dict["organization_id"]))
-    return [row.dictize(with_contacts=True, today=today) for row in rows]
+    return [row.dictize(with_contacts=True, today=day) for row in rows]
 
 
 @tk.side_effect_free
@@ -244,11 +239,11 @@ def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict)
         )
     }
     groups = _organizations(context, {r.organization_id for r in rows})
-    today = _today()
+    day = today()
     results = []
     for row in rows:
         item = row.dictize()
-        item["assignment"] = assignments[row.assignment_id].dictize(True, today)
+        item["assignment"] = assignments[row.assignment_id].dictize(True, day)
         item["organization"] = groups.get(row.organization_id)
         results.append(item)
     return {"count": count, "results": results}
@@ -274,8 +269,8 @@ def lutsk_charter_responsible_change_acknowledge(
     if change is None:
         raise tk.ObjectNotFound(_("There is no such change."))
     if change.acknowledged_at is None:
-        change.acknowledged_at = _now()
-        change.acknowledged_by = _user_id(context)
+        change.acknowledged_at = now()
+        change.acknowledged_by = user_id(context)
         if not context.get("defer_commit"):
             session.commit()
     return change.dictize()
@@ -298,7 +293,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
     tk.check_access("lutsk_charter_stale_contacts", context, data_dict)
     package = context["model"].Package
     email = sa.func.lower(sa.func.trim(package.maintainer_email))
-    current = register.current_assignments(None, _today()).subquery()
+    current = register.current_assignments(None, today()).subquery()
     query = (
         sa.select(
             package.id, package.name, package.title, package.owner_org, package.maintainer_email
@@ -354,7 +349,7 @@ def package_create(
             publisher = (
                 context["session"]
                 .scalars(
-                    register.current_assignments([group.id], _today()).where(
+                    register.current_assignments([group.id], today()).where(
                         ResponsibleAssignment.role == "publisher"
                     )
                 )
@@ -370,20 +365,6 @@ def package_create(
 
 
 # --- private helpers ------------------------------------------------------------------
-
-
-def _today() -> dt.date:
-    """Today in the portal's time zone (Kyiv for Lutsk), not the server's."""
-    return dt.datetime.now(ZoneInfo(tk.config["ckan.display_timezone"] or "UTC")).date()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def _user_id(context: Context) -> str | None:
-    user = context["model"].User.get(context.get("user") or "")
-    return user.id if user else None
 
 
 def _is_member(context: Context, organization_id: str) -> bool:
@@ -413,8 +394,8 @@ def _end(
     reason: str | None,
 ) -> None:
     assignment.valid_to = valid_to if valid_to is not None else assignment.valid_to
-    assignment.ended_at = _now()
-    assignment.ended_by = _user_id(context)
+    assignment.ended_at = now()
+    assignment.ended_by = user_id(context)
     assignment.end_reason = reason
 
 
@@ -436,8 +417,8 @@ def _record_change(
         organization_id=assignment.organization_id,
         assignment_id=assignment.id,
         kind=kind,
-        changed_by=_user_id(context),
-        changed_at=_now(),
+        changed_by=user_id(context),
+        changed_at=now(),
     )
     session.add(change)
     group = model.Group.get(assignment.organization_id)
@@ -474,12 +455,10 @@ def _record_change(
         "kind": kind,
         "body": group.title,
         "edrpou": group.extras.get("edrpou"),
-        "person": assignment.dictize(with_contacts=True, today=_today()),
+        "person": assignment.dictize(with_contacts=True, today=today()),
         "reason": reason,
         "actor": actor.display_name if actor else (context.get("user") or ""),
-        "time": _now()
-        .astimezone(ZoneInfo(tk.config["ckan.display_timezone"] or "UTC"))
-        .strftime("%Y-%m-%d %H:%M"),
+        "time": now().astimezone(portal_zone()).strftime("%Y-%m-%d %H:%M"),
         "url": tk.config["ckan.site_url"].rstrip("/") + f"/organization/responsible/{group.name}",
     }
     recipients = sorted(set(config.ict_emails()) | _admin_emails(context, group.id))

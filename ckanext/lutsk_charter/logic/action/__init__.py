@@ -1,0 +1,44 @@
+"""The public API of ckanext-lutsk_charter (collected by ``tk.blanket.actions``).
+
+Every action checks the auth function of its own name first, validates its
+input with a schema from ``logic/schema.py`` and commits only when the caller
+did not ask for ``defer_commit``.
+"""
+
+from __future__ import annotations
+
+from .responsible import (
+    lutsk_charter_responsible_assign,
+    lutsk_charter_responsible_change_acknowledge,
+    lutsk_charter_responsible_change_list,
+    lutsk_charter_responsible_correct,
+    lutsk_charter_responsible_end,
+    lutsk_charter_responsible_history,
+    lutsk_charter_responsible_list,
+    lutsk_charter_stale_contacts,
+    package_create,
+)
+from .validation import (
+    lutsk_charter_validation_run,
+    lutsk_charter_validation_run_batch,
+    lutsk_charter_validation_show,
+    resource_create,
+    resource_update,
+)
+
+__all__ = [
+    "lutsk_charter_responsible_assign",
+    "lutsk_charter_responsible_change_acknowledge",
+    "lutsk_charter_responsible_change_list",
+    "lutsk_charter_responsible_correct",
+    "lutsk_charter_responsible_end",
+    "lutsk_charter_responsible_history",
+    "lutsk_charter_responsible_list",
+    "lutsk_charter_stale_contacts",
+    "lutsk_charter_validation_run",
+    "lutsk_charter_validation_run_batch",
+    "lutsk_charter_validation_show",
+    "package_create",
+    "resource_create",
+    "resource_update",
+]

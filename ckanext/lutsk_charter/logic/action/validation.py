@@ -1,0 +1,375 @@
+"""Actions of the data validation of tabular resources (frictionless)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from ckan.lib.uploader import get_resource_uploader
+from ckan.types import Context, DataDict
+
+from ckanext.lutsk_charter import config, jobs
+from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
+from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.logic.action._common import now
+from ckanext.lutsk_charter.model import ResourceValidation
+from ckanext.lutsk_charter.validation.engine import Outcome, validate_file
+from ckanext.lutsk_charter.validation.fetch import FetchLimits, fetch
+from ckanext.lutsk_charter.validation.findings import Finding, ValidationStop
+from ckanext.lutsk_charter.validation.inspect import Limits
+
+log = logging.getLogger(__name__)
+_ = tk._
+
+
+@tk.validate_action_data(schema.validation_run)
+def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Validate a resource's data with frictionless, in the background or now.
+
+    Whoever may update the resource may call it. An unchanged file (same bytes,
+    same ``schema`` and ``validation_options``) is not validated again.
+
+    :param resource_id: the id of the resource
+    :type resource_id: string
+    :param sync: validate now and return the result (default: queue a job on the
+        ``lutsk_charter`` queue and return the ``pending`` state)
+    :type sync: bool
+
+    :returns: the validation: ``status`` (pending, running, success, failure,
+        error), times, and when finished the ``report``
+    :rtype: dictionary
+    :raises: ``ValidationError`` when the resource's format is not validated
+    """
+    tk.check_access("lutsk_charter_validation_run", context, data_dict)
+    resource = _resource(context, data_dict["resource_id"])
+    _check_validatable(context, resource)
+    if data_dict.get("sync"):
+        return _validate_now(context, resource)
+    row = _row(context, resource)
+    row.status, row.requested_at, row.started_at, row.finished_at = "pending", now(), None, None
+    context["session"].commit()
+    try:
+        tk.enqueue_job(
+            jobs.validate_resource,
+            [resource["id"]],
+            queue=jobs.QUEUE,
+            title=f"lutsk_charter validation {resource['id']}",
+        )
+    except Exception:  # Redis down: the row stays pending for `validate --pending`.
+        log.exception("Could not queue the validation of resource %s", resource["id"])
+    return row.dictize(with_report=False)
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.validation_show)
+def lutsk_charter_validation_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """The latest data validation of a resource, with its report.
+
+    Whoever may see the resource may call it.
+
+    :param resource_id: the id of the resource
+    :type resource_id: string
+
+    :returns: ``status``, ``requested_at``, ``started_at``, ``finished_at``,
+        ``timestamp``, ``error`` and ``report`` (``findings``, ``errors``, ``meta``)
+    :rtype: dictionary
+    :raises: ``ObjectNotFound`` when the resource was never validated
+    """
+    tk.check_access("lutsk_charter_validation_show", context, data_dict)
+    row = context["session"].get(ResourceValidation, data_dict["resource_id"])
+    if row is None:
+        raise tk.ObjectNotFound(_("This resource has not been validated."))
+    return row.dictize()
+
+
+@tk.validate_action_data(schema.validation_run_batch)
+def lutsk_charter_validation_run_batch(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Validate many resources: a body's, a dataset's, every one, or the pending ones.
+
+    Sysadmins only.
+
+    :param organization_id: only this body's datasets (optional)
+    :type organization_id: string
+    :param dataset_id: only this dataset (optional)
+    :type dataset_id: string
+    :param pending: only resources whose validation is still pending, e.g. after
+        Redis was down when they were saved (optional)
+    :type pending: bool
+    :param sync: validate now instead of queueing jobs (optional)
+    :type sync: bool
+
+    :returns: ``{"resources": n, "statuses": {status: count}}``
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_validation_run_batch", context, data_dict)
+    statuses: dict[str, int] = {}
+    ids = validation_candidates(context, data_dict)
+    for resource_id in ids:
+        result = tk.get_action("lutsk_charter_validation_run")(
+            {"user": context.get("user"), "ignore_auth": True},  # type: ignore[typeddict-item]
+            {"resource_id": resource_id, "sync": bool(data_dict.get("sync"))},
+        )
+        statuses[result["status"]] = statuses.get(result["status"], 0) + 1
+    return {"resources": len(ids), "statuses": statuses}
+
+
+def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
+    """Ids of the active resources in validated formats that a batch covers."""
+    model = context["model"]
+    resource, package = model.Resource, model.Package
+    query = (
+        sa.select(resource.id)
+        .join(package, package.id == resource.package_id)
+        .where(
+            resource.state == "active",
+            package.state == "active",
+            sa.func.lower(resource.format).in_(config.validation_formats()),
+        )
+        .order_by(package.name, resource.position)
+    )
+    if data_dict.get("organization_id"):
+        query = query.where(package.owner_org == data_dict["organization_id"])
+    if data_dict.get("dataset_id"):
+        dataset = model.Package.get(data_dict["dataset_id"])
+        query = query.where(package.id == (dataset.id if dataset else None))
+    if data_dict.get("pending"):
+        query = query.join(ResourceValidation, ResourceValidation.resource_id == resource.id).where(
+            ResourceValidation.status == "pending"
+        )
+    return list(context["session"].scalars(query))
+
+
+# --- core actions, extended: validation while saving (``validation.sync``) -----------------
+
+
+@tk.chained_action
+def resource_create(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Create a resource; with ``validation.sync`` on, invalid data is refused before saving."""
+    outcome = _validate_incoming(context, data_dict)
+    created = up_func(context, data_dict)
+    if outcome is not None:
+        _store(context, created, outcome)
+    return created
+
+
+@tk.chained_action
+def resource_update(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Update a resource; with ``validation.sync`` on, invalid new data is refused."""
+    outcome = _validate_incoming(context, data_dict)
+    updated = up_func(context, data_dict)
+    if outcome is not None:
+        _store(context, updated, outcome)
+    return updated
+
+
+# --- private helpers ------------------------------------------------------------------------
+
+
+def _resource(context: Context, resource_id: str) -> dict[str, Any]:
+    try:
+        return tk.get_action("resource_show")(
+            {
+                "ignore_auth": True,
+                "model": context["model"],  # type: ignore[typeddict-item]
+                "session": context["session"],
+            },
+            {"id": resource_id},
+        )
+    except tk.ObjectNotFound:
+        raise tk.ObjectNotFound(_("There is no such resource.")) from None
+
+
+def is_validated_format(resource: dict[str, Any]) -> bool:
+    return (resource.get("format") or "").lower() in config.validation_formats()
+
+
+def _check_validatable(context: Context, resource: dict[str, Any]) -> None:
+    if not is_validated_format(resource):
+        raise tk.ValidationError(
+            {
+                "resource_id": [
+                    _("Data in the format “{format}” is not validated.").format(
+                        format=resource.get("format") or "—"
+                    )
+                ]
+            }
+        )
+    for plugin in p.PluginImplementations(ILutskCharterValidation):
+        if not plugin.can_validate(context, resource):
+            raise tk.ValidationError(
+                {"resource_id": [_("Another plugin has chosen not to validate this resource.")]}
+            )
+
+
+def _row(context: Context, resource: dict[str, Any]) -> ResourceValidation:
+    session = context["session"]
+    row = session.get(ResourceValidation, resource["id"], with_for_update=True)
+    if row is None:
+        row = ResourceValidation(
+            resource_id=resource["id"],
+            package_id=resource["package_id"],
+            status="pending",
+            requested_at=now(),
+        )
+        session.add(row)
+    return row
+
+
+def _limits() -> Limits:
+    return Limits(max_bytes=config.validation_max_bytes())
+
+
+def _fetch_limits() -> FetchLimits:
+    timeout = config.validation_timeout()
+    return FetchLimits(
+        max_bytes=config.validation_max_bytes(),
+        timeout=timeout,
+        total_seconds=timeout * 6,
+        allow_private=config.validation_allow_private_urls(),
+    )
+
+
+def _json_field(value: Any) -> dict[str, Any] | None:
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str) and value.strip().startswith("{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _input_hash(path: Path, resource: dict[str, Any]) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    digest.update(
+        json.dumps(
+            [_json_field(resource.get("schema")), _json_field(resource.get("validation_options"))],
+            sort_keys=True,
+        ).encode()
+    )
+    return digest.hexdigest()
+
+
+def _validate_now(context: Context, resource: dict[str, Any]) -> dict[str, Any]:
+    session = context["session"]
+    folder = Path(tempfile.mkdtemp(prefix="lutsk-charter-validation-"))
+    try:
+        try:
+            path = _local_copy(resource, folder)
+        except ValidationStop as stop:
+            return _finish(context, resource, _stopped(stop), None)
+        input_hash = _input_hash(path, resource)
+        row = _row(context, resource)
+        if row.input_hash == input_hash and row.status in ("success", "failure"):
+            session.commit()
+            return {**row.dictize(), "unchanged": True}
+        row.status, row.started_at, row.finished_at = "running", now(), None
+        session.commit()
+        try:
+            outcome = validate_file(
+                path,
+                resource["format"],
+                _limits(),
+                schema=_json_field(resource.get("schema")),
+                options=_json_field(resource.get("validation_options")),
+            )
+        except Exception as e:  # never leave a row "running", never kill the worker
+            log.exception("Validation of resource %s crashed", resource["id"])
+            outcome = _stopped(
+                ValidationStop(
+                    "error", Finding("internal-error", args={"detail": type(e).__name__})
+                )
+            )
+        return _finish(context, resource, outcome, input_hash)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _local_copy(resource: dict[str, Any], folder: Path) -> Path:
+    if resource.get("url_type") == "upload":
+        path = Path(get_resource_uploader(resource).get_path(resource["id"]))
+        if not path.exists():
+            raise ValidationStop("error", Finding("file-missing"))
+        return path
+    return fetch(resource["url"], _fetch_limits(), folder)
+
+
+def _stopped(stop: ValidationStop) -> Outcome:
+    return Outcome(
+        stop.status,
+        {"findings": [stop.finding.to_dict()], "errors": [], "meta": {}},
+        None,
+        [stop.finding],
+    )
+
+
+def _finish(
+    context: Context, resource: dict[str, Any], outcome: Outcome, input_hash: str | None
+) -> dict[str, Any]:
+    session = context["session"]
+    session.rollback()  # drop whatever a failed step left; the row is written anew
+    row = _row(context, resource)
+    row.status = outcome.status
+    row.started_at = row.started_at or now()
+    row.finished_at = now()
+    row.report = outcome.report
+    row.input_hash = input_hash
+    errors = [f for f in outcome.report.get("findings", []) if f["severity"] == "error"]
+    row.error = errors[0]["code"] if errors else None
+    session.commit()
+    result = row.dictize()
+    for plugin in p.PluginImplementations(ILutskCharterValidation):
+        plugin.receive_report(resource, result)
+    return result
+
+
+def _validate_incoming(context: Context, data_dict: DataDict) -> Outcome | None:
+    """With ``validation.sync`` on, validate the file being saved; refuse invalid data."""
+    if not config.validation_sync() or not is_validated_format(data_dict):
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="lutsk-charter-incoming-"))
+    try:
+        upload = data_dict.get("upload")
+        if upload is not None and hasattr(upload, "save"):
+            path = folder / "incoming"
+            upload.save(str(path))
+            upload.stream.seek(0)
+        elif data_dict.get("url") and data_dict.get("url_type") != "upload":
+            try:
+                path = fetch(data_dict["url"], _fetch_limits(), folder)
+            except ValidationStop as stop:
+                outcome = _stopped(stop)
+                raise tk.ValidationError({"url": [outcome.summary]}) from None
+        else:
+            return None
+        outcome = validate_file(
+            path,
+            data_dict["format"],
+            _limits(),
+            schema=_json_field(data_dict.get("schema")),
+            options=_json_field(data_dict.get("validation_options")),
+        )
+        if outcome.status != "success":
+            raise tk.ValidationError(
+                {"url": [_("The data is not valid: {summary}").format(summary=outcome.summary)]}
+            )
+        outcome.sha256 = _input_hash(path, data_dict)
+        return outcome
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _store(context: Context, resource: dict[str, Any], outcome: Outcome) -> None:
+    _finish(context, resource, outcome, outcome.sha256)

@@ -1,0 +1,63 @@
+"""The latest data validation of each resource.
+
+One row per resource, replaced by each run: ``status`` moves pending → running →
+success | failure | error. ``input_hash`` covers the file and the schema and
+options it was checked with, so an unchanged input is not validated again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
+
+STATUSES = ("pending", "running", "success", "failure", "error")
+
+
+class ResourceValidation(tk.BaseModel):  # type: ignore[misc, valid-type]
+    __table__ = sa.Table(
+        "lutsk_charter_validation",
+        tk.BaseModel.metadata,
+        sa.Column("resource_id", sa.UnicodeText, primary_key=True),
+        sa.Column("package_id", sa.UnicodeText, nullable=False),
+        sa.Column("status", sa.UnicodeText, nullable=False),
+        sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True)),
+        sa.Column("finished_at", sa.DateTime(timezone=True)),
+        sa.Column("input_hash", sa.UnicodeText),
+        sa.Column("report", sa.JSON),
+        sa.Column("error", sa.UnicodeText),
+    )
+
+    resource_id: Mapped[str]
+    package_id: Mapped[str]
+    status: Mapped[str]
+    requested_at: Mapped[dt.datetime]
+    started_at: Mapped[dt.datetime | None]
+    finished_at: Mapped[dt.datetime | None]
+    input_hash: Mapped[str | None]
+    report: Mapped[dict[str, Any] | None]
+    error: Mapped[str | None]
+
+    @property
+    def timestamp(self) -> dt.datetime:
+        """When the shown status was reached (``validation_timestamp``)."""
+        return self.finished_at or self.started_at or self.requested_at
+
+    def dictize(self, with_report: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "resource_id": self.resource_id,
+            "package_id": self.package_id,
+            "status": self.status,
+            "requested_at": self.requested_at.isoformat(),
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "timestamp": self.timestamp.isoformat(),
+            "error": self.error,
+        }
+        if with_report:
+            data["report"] = self.report
+        return data
