@@ -44,7 +44,10 @@ def test_report_page_in_ukrainian(page, dataset, run_jobs):
     link = page.get_by_role("link", name="Завантажити звіт (JSON)")
     response = page.request.get(link.get_attribute("href"))
     assert response.headers.get("content-disposition", "").startswith("attachment"), (
-        response.url, response.status, response.headers)
+        response.url,
+        response.status,
+        response.headers,
+    )
     raw = json.loads(response.text())
     assert raw["status"] == "failure"
     assert raw["report"]["errors"][0]["type"] == "type-error"

@@ -252,3 +252,24 @@ class TestAuth:
         assert hidden == {"member", "editor", "sysadmin"}
         batch = {w for w in users if may("lutsk_charter_validation_run_batch", w, dataset)}
         assert batch == {"sysadmin"}
+
+
+@pytest.mark.ckan_config(
+    "ckan.plugins",
+    "lutsk_charter scheming_datasets scheming_organizations activity lutsk_charter_test_validation",
+)
+def test_other_plugins_choose_and_receive(dataset):
+    from tests.plugins import ValidationObserver
+
+    ValidationObserver.reports.clear()
+    skipped = _resource(dataset, GOOD, name="skip-me.csv")
+    with pytest.raises(tk.ObjectNotFound):
+        _show(skipped)
+    with pytest.raises(tk.ValidationError) as raised:
+        call_action("lutsk_charter_validation_run", resource_id=skipped["id"], sync=True)
+    assert raised.value.error_dict["resource_id"] == [
+        "Інший плагін вирішив не перевіряти цей ресурс."
+    ]
+    kept = _resource(dataset, GOOD, name="routes.csv")
+    result = call_action("lutsk_charter_validation_run", resource_id=kept["id"], sync=True)
+    assert ValidationObserver.reports == [(kept["id"], result["status"])]

@@ -1,7 +1,12 @@
-"""Demo data for a development portal, loaded through CKAN's action API.
+"""Demo data for a development portal, loaded through CKAN's action API only.
 
 ``load()`` is idempotent: a body or dataset that already exists (by name) is
-left alone, so running it twice creates nothing the second time.
+left alone, so running it twice creates nothing the second time. It is also
+all-or-nothing per dataset: a dataset whose resources fail is purged, so the
+next run does not count a half-made one as existing.
+
+Specs that break the schema make the run fail loudly: the ValidationError is
+raised again with the body's or dataset's name in it.
 """
 
 from __future__ import annotations
@@ -14,36 +19,42 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
-from . import files
+from . import files, tables
 from .bodies import BODIES
-from .datasets import DATASETS, TABLES, DemoDataset, DemoResource
+from .datasets import DATASETS, INTENDED, Dates, DemoDataset, DemoResource, register_rows
 from .persons import PERSONS
 
-__all__ = ["BODIES", "DATASETS", "PERSONS", "load"]
+__all__ = ["BODIES", "DATASETS", "INTENDED", "PERSONS", "load", "resource_bytes"]
 
+Echo = Callable[[str], None]
+Act = Callable[[str, dict[str, Any]], Any]
+
+_CSV = "text/csv"
 _FILE_KINDS: dict[str, tuple[str, str, str]] = {
-    # kind: (extension, format, mimetype)
-    "csv": ("csv", "CSV", "text/csv"),
-    "csv-bom": ("csv", "CSV", "text/csv"),
-    "cp1251": ("csv", "CSV", "text/csv"),
-    "koi8u": ("csv", "CSV", "text/csv"),
+    # kind: (extension, format shown, mimetype declared by the "browser")
+    "csv": ("csv", "CSV", _CSV),
+    "csv-bom": ("csv", "CSV", _CSV),
+    "cp1251": ("csv", "CSV", _CSV),
+    "koi8u": ("csv", "CSV", _CSV),
     "tsv": ("tsv", "TSV", "text/tab-separated-values"),
     "xlsx": ("xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "json": ("json", "JSON", "application/json"),
-    "ragged": ("csv", "CSV", "text/csv"),
-    "html": ("csv", "CSV", "text/csv"),
-    "empty": ("csv", "CSV", "text/csv"),
+    # The broken ones still claim to be CSV: that is how they arrive.
+    "ragged": ("csv", "CSV", _CSV),
+    "html": ("csv", "CSV", _CSV),
+    "empty": ("csv", "CSV", _CSV),
 }
 
 
-def load(echo: Callable[[str], None] = print) -> dict[str, int]:
-    """Create the demo bodies and datasets that are missing; return what was done."""
+def load(echo: Echo = print) -> dict[str, int]:
+    """Create the demo bodies, persons and datasets that are missing; return what was done."""
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    act = _actor(site_user["name"])
     created = existing = 0
-    org_ids: dict[str, str] = {}
 
+    org_ids: dict[str, str] = {}
     for body in BODIES:
-        found = _show("organization_show", site_user, body["name"])
+        found = _show(act, "organization_show", body["name"])
         if found:
             existing += 1
             org_ids[body["name"]] = found["id"]
@@ -51,43 +62,69 @@ def load(echo: Callable[[str], None] = print) -> dict[str, int]:
             continue
         data = {k: v for k, v in body.items() if k != "parent"}
         if body["parent"]:
+            # Parents come first in BODIES, so their ids are known by now.
             data["parent_body"] = org_ids[body["parent"]]
-        org_ids[body["name"]] = _act("organization_create", site_user, data)["id"]
+        org_ids[body["name"]] = _named(
+            f"demo body {body['name']}", act, "organization_create", data
+        )["id"]
         created += 1
         echo(f"  created  organization {body['name']}")
 
     for body_name, persons in PERSONS.items():
-        history = _act(
-            "lutsk_charter_responsible_history", site_user, {"organization_id": org_ids[body_name]}
-        )
+        history = act("lutsk_charter_responsible_history", {"organization_id": org_ids[body_name]})
         if history:
             existing += 1
+            echo(f"  exists   responsible persons of {body_name}")
             continue
         for person in persons:
-            _assign(org_ids[body_name], person, site_user)
+            _assign(act, org_ids[body_name], person)
         created += 1
         echo(f"  created  responsible persons of {body_name}")
 
     now = dt.datetime.now(dt.timezone.utc)
     for spec in DATASETS:
-        if _show("package_show", site_user, spec.name):
+        if _show(act, "package_show", spec.name):
             existing += 1
             echo(f"  exists   dataset {spec.name}")
             continue
-        _create_dataset(spec, org_ids[spec.org], site_user, now)
+        _create_dataset(act, spec, org_ids[spec.org], now)
         created += 1
-        echo(f"  created  dataset {spec.name} ({spec.intended})")
+        echo(f"  created  dataset {spec.name} ({spec.frequency}, {spec.intended})")
 
     return {
-        "bodies_with_persons": len(PERSONS),
         "created": created,
         "existing": existing,
         "organizations": len(BODIES),
         "datasets": len(DATASETS),
+        "bodies_with_persons": len(PERSONS),
     }
 
 
-def _assign(org_id: str, person: dict[str, Any], site_user: dict[str, Any]) -> None:
+def _actor(user_name: str) -> Act:
+    """Call actions as the site user; a fresh context each time, as CKAN expects."""
+
+    def act(action: str, data: dict[str, Any]) -> Any:
+        return tk.get_action(action)({"user": user_name, "ignore_auth": True}, data)
+
+    return act
+
+
+def _show(act: Act, action: str, name: str) -> dict[str, Any] | None:
+    try:
+        return act(action, {"id": name})
+    except tk.ObjectNotFound:
+        return None
+
+
+def _named(what: str, act: Act, action: str, data: dict[str, Any]) -> Any:
+    """Run an action; a ValidationError says which demo item broke the schema."""
+    try:
+        return act(action, data)
+    except tk.ValidationError as e:
+        raise tk.ValidationError({"demo item": [what], **e.error_dict}) from e
+
+
+def _assign(act: Act, org_id: str, person: dict[str, Any]) -> None:
     data: dict[str, Any] = {
         "organization_id": org_id,
         "role": person["role"],
@@ -99,87 +136,96 @@ def _assign(org_id: str, person: dict[str, Any], site_user: dict[str, Any]) -> N
         data["position"] = person["position"]
     if person["order"]:
         data["appointing_document"] = {"number": person["order"], "date": person["valid_from"]}
-    assigned = _act("lutsk_charter_responsible_assign", site_user, data)
+    assigned = act("lutsk_charter_responsible_assign", data)
     if person["ended"]:
-        _act(
+        act(
             "lutsk_charter_responsible_end",
-            site_user,
             {"id": assigned["id"], "valid_to": person["ended"], "reason": person["reason"]},
         )
 
 
-def _create_dataset(
-    spec: DemoDataset, org_id: str, site_user: dict[str, Any], now: dt.datetime
-) -> None:
-    dataset: dict[str, Any] = {}
+def _create_dataset(act: Act, spec: DemoDataset, org_id: str, now: dt.datetime) -> None:
+    changed = now - dt.timedelta(days=spec.age_days)
+    dates = Dates(today=now.date(), changed=changed.date())
+    what = f"demo dataset {spec.name}"
+    dataset = _named(what, act, "package_create", spec.package_dict(org_id, dates))
     try:
-        dataset = _act(
-            "package_create",
-            site_user,
-            {
-                "name": spec.name,
-                "title": spec.title,
-                "notes": spec.notes,
-                "tag_string": spec.tags,
-                "update_frequency": spec.frequency,
-                "purpose_of_collecting_information": spec.purpose,
-                "owner_org": org_id,
-                **spec.extra,
-            },
-        )
-        changed = (now - dt.timedelta(days=spec.age_days)).replace(tzinfo=None)
-        for resource in spec.resources:
-            created = _act("resource_create", site_user, _resource_dict(dataset["id"], resource))
-            # An upload stamps last_modified with now; the demo wants the data's real age.
-            _act(
-                "resource_patch",
-                site_user,
-                {"id": created["id"], "last_modified": changed.isoformat()},
+        # resource_create, one by one, as a publisher uploads: its hooks run for each file.
+        for number, resource in enumerate(spec.resources, start=1):
+            _named(what, act, "resource_create", _resource_dict(dataset, number, resource))
+        if spec.resources:
+            # An upload stamps last_modified with "now"; the demo needs the data's real age
+            # (naive UTC, as CKAN keeps it). One package_patch for all of them is one
+            # re-index instead of one per resource.
+            stamp = changed.replace(tzinfo=None).isoformat()
+            resources = act("package_show", {"id": dataset["id"]})["resources"]
+            _named(
+                what,
+                act,
+                "package_patch",
+                {
+                    "id": dataset["id"],
+                    "resources": [{**r, "last_modified": stamp} for r in resources],
+                },
             )
-    except Exception as e:
-        # A half-made dataset would count as "exists" next time: remove it.
-        if dataset:
-            _act("dataset_purge", site_user, {"id": dataset["id"]})
-        if isinstance(e, tk.ValidationError):
-            raise tk.ValidationError({"demo dataset": [spec.name], **e.error_dict}) from e
+    except BaseException:
+        # A half-made dataset would count as "exists" next time: take it away.
+        act("dataset_purge", {"id": dataset["id"]})
         raise
 
 
-def _resource_dict(dataset_id: str, resource: DemoResource) -> dict[str, Any]:
-    data: dict[str, Any] = {"package_id": dataset_id, "name": resource.name}
+def _resource_dict(dataset: dict[str, Any], number: int, resource: DemoResource) -> dict[str, Any]:
+    data: dict[str, Any] = {"package_id": dataset["id"], "name": resource.name}
+    if resource.description:
+        data["description"] = resource.description
     if resource.schema:
         data["schema"] = resource.schema
     if resource.validation_options:
         data["validation_options"] = resource.validation_options
     if resource.kind == "link":
+        extension = resource.url.rsplit("/", 1)[-1].rpartition(".")[2]
         data.update(
-            url=resource.url,
-            format=resource.url.rsplit(".", 1)[-1].upper()
-            if resource.url.endswith((".csv", ".json"))
-            else "HTML",
+            url=resource.url, format=extension.upper() if extension in ("csv", "json") else "HTML"
         )
         return data
     extension, fmt, mimetype = _FILE_KINDS[resource.kind]
-    filename = f"{dataset_id[:8]}-{resource.kind}.{extension}"
+    # Stable, readable file names, as a publisher would give them.
+    filename = f"{dataset['name']}-{number}.{extension}"
     data.update(
         url=filename,
         format=fmt,
         upload=FileStorage(
-            io.BytesIO(_file_bytes(resource)), filename=filename, content_type=mimetype
+            stream=io.BytesIO(resource_bytes(resource)), filename=filename, content_type=mimetype
         ),
     )
     return data
 
 
-def _file_bytes(resource: DemoResource) -> bytes:
-    rows = TABLES.get(resource.table, [])
+def _rows(table: str) -> tables.Table:
+    if table == "register":
+        return register_rows(DATASETS, {b["name"]: b for b in BODIES})
+    if table == "directory":
+        return tables.bodies_directory(BODIES)
+    if table == "parking-fines":
+        return tables.parking_fines()
+    return tables.TABLES[table]
+
+
+def resource_bytes(resource: DemoResource) -> bytes:
+    """The bytes of a demo file, exactly as uploaded (also for tests of later features)."""
     kind = resource.kind
+    if kind == "html":
+        return files.HTML_ERROR_PAGE
+    if kind == "empty":
+        return b""
+    rows = _rows(resource.table)
     if kind == "csv":
         return files.csv_bytes(rows)
     if kind == "csv-bom":
         return files.csv_bytes(rows, bom=True)
     if kind == "cp1251":
-        return files.csv_bytes(rows, encoding="windows-1251", delimiter=";")
+        # What Excel on a Ukrainian Windows saves as "CSV": cp1251, ";" and decimal commas.
+        return files.csv_bytes(rows, encoding="windows-1251", delimiter=";", decimal_comma=True)
     if kind == "koi8u":
         return files.csv_bytes(rows, encoding="koi8-u", delimiter=";")
     if kind == "tsv":
@@ -190,19 +236,4 @@ def _file_bytes(resource: DemoResource) -> bytes:
         return files.json_bytes(rows)
     if kind == "ragged":
         return files.ragged_csv_bytes(rows)
-    if kind == "html":
-        return files.HTML_ERROR_PAGE
-    if kind == "empty":
-        return b""
     raise ValueError(f"unknown demo resource kind {kind!r}")
-
-
-def _act(action: str, site_user: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
-    return tk.get_action(action)({"user": site_user["name"], "ignore_auth": True}, data)
-
-
-def _show(action: str, site_user: dict[str, Any], name: str) -> dict[str, Any] | None:
-    try:
-        return _act(action, site_user, {"id": name})
-    except tk.ObjectNotFound:
-        return None

@@ -18,8 +18,15 @@ Rows = Sequence[Sequence[object]]
 
 
 def csv_bytes(
-    rows: Rows, encoding: str = "utf-8", delimiter: str = ",", bom: bool = False
+    rows: Rows,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    bom: bool = False,
+    decimal_comma: bool = False,
 ) -> bytes:
+    """A CSV file; ``decimal_comma`` writes 73,6 for 73.6, as Ukrainian Excel exports do."""
+    if decimal_comma:
+        rows = [[str(v).replace(".", ",") if isinstance(v, float) else v for v in r] for r in rows]
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     data = buffer.getvalue().encode(encoding)
@@ -45,8 +52,8 @@ def json_bytes(rows: Rows) -> bytes:
 
 
 def ragged_csv_bytes(rows: Rows) -> bytes:
-    """Every third row loses its last cell: what a hand-edited export looks like."""
-    broken = [row if n % 3 else row[:-1] for n, row in enumerate(rows)]
+    """Every third data row loses its last cell: what a hand-edited export looks like."""
+    broken = [row[:-1] if n and n % 3 == 0 else row for n, row in enumerate(rows)]
     return csv_bytes(broken)
 
 
