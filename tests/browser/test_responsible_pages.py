@@ -115,10 +115,17 @@ def test_others_cannot_open_the_sysadmin_page(page, log_in, organization):
     assert response.status == 403
 
 
-def test_a_dataset_without_maintainer_shows_the_bodys_publisher(page, organization):
+def test_a_dataset_without_maintainer_shows_the_bodys_publisher(page, log_in, organization):
     dataset = LutskDataset(owner_org=organization["id"])  # created before anyone is assigned
     _assign(organization)
     page.goto(f"/uk/dataset/{dataset['name']}")
     cell = page.locator("span.lutsk-charter-maintainer-fallback")
     assert "Ковальчук Ірина Василівна" in cell.inner_text()
     assert "оприлюднює" in cell.inner_text()
+    assert page.get_by_text("Стан публікації").count() == 0  # only for those who may edit
+
+    admin = _admin_of(organization)
+    log_in(admin["name"], PASSWORD)
+    page.goto(f"/uk/dataset/{dataset['name']}")
+    state = page.locator("tr", has_text="Стан публікації")
+    assert state.locator("td").inner_text() == "опубліковано"
