@@ -51,7 +51,8 @@ def validate_file(
 ) -> Outcome:
     """Validate ``path`` as ``fmt`` (a lower-case format name) against an optional Table Schema."""
     options = dict(options or {})
-    fmt = fmt.lower()
+    # The validation options may correct a resource's stated format (e.g. "csv" for "txt").
+    fmt = str(options.get("format") or fmt).lower()
     try:
         found = inspect(path, fmt, limits, declared_encoding=options.get("encoding"))
     except ValidationStop as stop:
