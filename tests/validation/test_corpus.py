@@ -47,7 +47,6 @@ def test_encoding_and_delimiter_are_detected(tmp_path):
 def test_the_format_option_overrides_the_resource_format(tmp_path):
     path = tmp_path / "routes.txt"
     path.write_bytes(CASES[0].make)  # a good CSV, published as TXT
-    outcome = validate_file(path, "txt", LIMITS, schema=CASES[0].schema,
-                            options={"format": "csv"})
+    outcome = validate_file(path, "txt", LIMITS, schema=CASES[0].schema, options={"format": "csv"})
     assert outcome.status == "success"
     assert outcome.report["meta"]["rows"] == 3

@@ -1,0 +1,76 @@
+"""When a dataset's next update is due, and whether it is late (pure, no CKAN).
+
+The rules of the city's existing monitor, which publishers know: the next update
+is due one calendar period (by ``update_frequency``) after the data last
+changed; 0–7 days before that a dataset is ``due_soon`` (the monitor's
+"reminder"), after it ``overdue`` ("debtor"); ``more than once a day`` and
+``immediately after making changes`` are never late, ``no longer updated`` is
+``inactive``. Unlike that monitor, the clock starts when the *data* changed,
+never at ``metadata_modified``.
+
+Days are counted in the portal's time zone (Kyiv), so a change at 23:30 Kyiv
+time belongs to that Kyiv day, whatever UTC says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+State = Literal["normal", "due_soon", "overdue", "inactive"]
+
+#: Calendar periods; ``None``: the dataset is never late.
+PERIODS: dict[str, relativedelta | None] = {
+    "more than once a day": None,
+    "immediately after making changes": None,
+    "once a day": relativedelta(days=1),
+    "once a week": relativedelta(weeks=1),
+    "once a month": relativedelta(months=1),
+    "once a quarter": relativedelta(months=3),
+    "once a half year": relativedelta(months=6),
+    "once a year": relativedelta(years=1),
+}
+INACTIVE = "no longer updated"
+REMINDER_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    state: State
+    due: dt.date | None = None
+    days_left: int | None = None
+
+
+def local_day(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
+    """The calendar day of ``moment`` in ``zone``; a naive moment is taken as UTC (CKAN's way)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(zone).date()
+
+
+def assess(
+    frequency: str | None, data_changed: dt.datetime, now: dt.datetime, zone: ZoneInfo
+) -> Timeliness:
+    """The timeliness of a dataset whose data last changed at ``data_changed``.
+
+    An unknown or missing frequency is judged ``normal``: the passport check
+    reports the missing frequency, not this one.
+    """
+    if frequency == INACTIVE:
+        return Timeliness("inactive")
+    period = PERIODS.get(frequency or "")
+    if period is None:
+        return Timeliness("normal")
+    due = local_day(data_changed, zone) + period
+    days_left = (due - local_day(now, zone)).days
+    if days_left < 0:
+        state: State = "overdue"
+    elif days_left <= REMINDER_DAYS:
+        state = "due_soon"
+    else:
+        state = "normal"
+    return Timeliness(state, due, days_left)
