@@ -4,7 +4,7 @@ Actions come from ``logic/action.py``, their auth from ``logic/auth.py``,
 views from ``views.py``, validators from ``logic/validators.py``, template helpers from
 ``helpers.py``, the CLI from ``cli.py`` and the options from
 ``config_declaration.yaml`` through CKAN's blanket decorators; the resource and
-dataset hooks of the data validation from ``implementations/``.
+dataset hooks (data changes, data validation) from ``implementations/``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.lutsk_charter.implementations import ValidationHooks
+from ckanext.lutsk_charter.implementations import ResourceHooks
 
 
 @tk.blanket.config_declarations
@@ -24,7 +24,7 @@ from ckanext.lutsk_charter.implementations import ValidationHooks
 @tk.blanket.validators
 @tk.blanket.helpers
 @tk.blanket.cli
-class LutskCharterPlugin(ValidationHooks, p.SingletonPlugin, DefaultTranslation):
+class LutskCharterPlugin(ResourceHooks, p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
 

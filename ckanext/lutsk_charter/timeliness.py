@@ -74,3 +74,45 @@ def assess(
     else:
         state = "normal"
     return Timeliness(state, due, days_left)
+
+
+def parse_ckan_time(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A CKAN timestamp (ISO text, naive UTC) as an aware datetime."""
+    if not value:
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def data_fingerprint(resource: dict) -> str:
+    """What identifies a resource's data: where it is, its size, when its file was stamped.
+
+    A new title or description, or a stored validation result, leaves it alone.
+    """
+    return "|".join(
+        str(resource.get(k) or "") for k in ("url_type", "url", "size", "last_modified")
+    )
+
+
+def data_changed_at(
+    old_fingerprint: str | None, resource: dict, now: dt.datetime
+) -> dt.datetime | None:
+    """When the data changed, if it did: ``None`` when the fingerprint is the same.
+
+    A ``last_modified`` that is what changed is believed (uploads stamp it, imports
+    and harvests state it); otherwise the change happened now.
+    """
+    new = data_fingerprint(resource)
+    if new == old_fingerprint:
+        return None
+    stamped = parse_ckan_time(resource.get("last_modified"))
+    if old_fingerprint is None:
+        return stamped or parse_ckan_time(resource.get("created")) or now
+    old_stamp = old_fingerprint.rsplit("|", 1)[-1]
+    if stamped and old_stamp != str(resource.get("last_modified") or ""):
+        return stamped
+    return now

@@ -1,5 +1,5 @@
 """Mixins for the plugin's bulkier interfaces."""
 
-from .validation_hooks import ValidationHooks
+from .resource_hooks import ResourceHooks
 
-__all__ = ["ValidationHooks"]
+__all__ = ["ResourceHooks"]

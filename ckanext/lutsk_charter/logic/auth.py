@@ -109,3 +109,20 @@ def _can_resource(context: Context, auth: str, resource_id: str | None) -> AuthR
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return {"success": False, "msg": _("You may not do this with this resource.")}
     return {"success": True}
+
+
+def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only the portal records data changes.")}
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_dataset_timeliness_show(context: Context, data_dict: DataDict) -> AuthResult:
+    try:
+        tk.check_access(
+            "package_show",
+            {"user": context.get("user")},  # type: ignore[typeddict-item]
+            {"id": data_dict.get("id")},
+        )
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return {"success": False, "msg": _("You may not see this dataset.")}
+    return {"success": True}

@@ -161,3 +161,10 @@ def validation_run_batch(
         "pending": [ignore_missing, boolean_validator],
         "sync": [ignore_missing, boolean_validator],
     }
+
+
+@tk.validator_args
+def dataset_id(
+    not_empty: Validator, unicode_safe: Validator, package_id_or_name_exists: Validator
+) -> Schema:
+    return {"id": [not_empty, unicode_safe, package_id_or_name_exists]}

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from .data_change import ResourceDataChange
 from .responsible import ResponsibleAssignment, ResponsibleChange
 from .validation import ResourceValidation
 
-__all__ = ["ResourceValidation", "ResponsibleAssignment", "ResponsibleChange"]
+__all__ = [
+    "ResourceDataChange",
+    "ResourceValidation",
+    "ResponsibleAssignment",
+    "ResponsibleChange",
+]

@@ -7,6 +7,7 @@ did not ask for ``defer_commit``.
 
 from __future__ import annotations
 
+from .data_change import lutsk_charter_data_change_record, lutsk_charter_dataset_timeliness_show
 from .responsible import (
     lutsk_charter_responsible_assign,
     lutsk_charter_responsible_change_acknowledge,
@@ -27,6 +28,8 @@ from .validation import (
 )
 
 __all__ = [
+    "lutsk_charter_data_change_record",
+    "lutsk_charter_dataset_timeliness_show",
     "lutsk_charter_responsible_assign",
     "lutsk_charter_responsible_change_acknowledge",
     "lutsk_charter_responsible_change_list",

@@ -1,9 +1,11 @@
-"""Resource and dataset hooks of the data validation.
+"""Resource and dataset hooks: the clock of data changes and the data validation.
 
-A saved resource in a validated format gets a background validation; a shown
-dataset carries each resource's latest result as ``validation_status`` and
-``validation_timestamp`` — read from our table, never written to the resource,
-so ``metadata_modified`` keeps telling when the metadata changed.
+A saved dataset has its data changes noted in the same transaction (the clock
+of timeliness); a saved resource in a validated format gets a background
+validation; a shown dataset carries each resource's latest result as
+``validation_status`` and ``validation_timestamp`` — read from our table, never
+written to the resource, so ``metadata_modified`` keeps telling when the
+metadata changed.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ from ckanext.lutsk_charter.model import ResourceValidation
 log = logging.getLogger(__name__)
 
 
-class ValidationHooks(p.SingletonPlugin):
+class ResourceHooks(p.SingletonPlugin):
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+
+    def after_dataset_create(self, context: Context, pkg_dict: dict[str, Any]) -> None:
+        _record_data_change(context, pkg_dict["id"])
+
+    def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
+        _record_data_change(context, pkg_dict["id"])
 
     def after_resource_create(self, context: Context, resource: dict[str, Any]) -> None:
         _queue(context, resource)
@@ -55,6 +63,20 @@ class ValidationHooks(p.SingletonPlugin):
             resource["validation_status"] = row.status
             resource["validation_timestamp"] = when.isoformat()
         return pkg_dict
+
+
+def _record_data_change(context: Context, package_id: str) -> None:
+    """Inside core's transaction (``defer_commit``): the note commits with the save."""
+    tk.get_action("lutsk_charter_data_change_record")(
+        {
+            "user": context.get("user"),
+            "ignore_auth": True,
+            "defer_commit": True,  # type: ignore[typeddict-item]
+            "model": model,
+            "session": model.Session,
+        },
+        {"id": package_id},
+    )
 
 
 def _queue(context: Context, resource: dict[str, Any]) -> None:

@@ -1,0 +1,102 @@
+"""Actions of the clock of timeliness: when a dataset's data last changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from ckan.types import Context, DataDict
+
+from ckanext.lutsk_charter import timeliness
+from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.logic.action._common import now, portal_zone
+from ckanext.lutsk_charter.model import ResourceDataChange
+
+
+@tk.validate_action_data(schema.dataset_id)
+def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Note which of a dataset's resources changed their data (called by the save hooks).
+
+    Sysadmins only (the hooks call it for everyone's saves).
+
+    :param id: the id or name of the dataset
+    :type id: string
+
+    :returns: ``{"changed": [resource ids whose data changed]}``
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_data_change_record", context, data_dict)
+    model, session = context["model"], context["session"]
+    package = model.Package.get(data_dict["id"])
+    stored = {
+        row.resource_id: row
+        for row in session.scalars(
+            sa.select(ResourceDataChange).where(ResourceDataChange.package_id == package.id)
+        )
+    }
+    moment = now()
+    changed = []
+    for resource in package.resources:
+        data = {
+            "url_type": resource.url_type,
+            "url": resource.url,
+            "size": resource.size,
+            "last_modified": resource.last_modified and resource.last_modified.isoformat(),
+            "created": resource.created,
+        }
+        row = stored.get(resource.id)
+        when = timeliness.data_changed_at(row.fingerprint if row else None, data, moment)
+        if when is None:
+            continue
+        changed.append(resource.id)
+        if row is None:
+            row = ResourceDataChange(resource_id=resource.id, package_id=package.id)
+            session.add(row)
+        row.fingerprint = timeliness.data_fingerprint(data)
+        row.changed_at = when
+    if changed and not context.get("defer_commit"):
+        session.commit()
+    return {"changed": changed}
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.dataset_id)
+def lutsk_charter_dataset_timeliness_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """When a dataset's data last changed, when its next update is due, and whether it is late.
+
+    Whoever may see the dataset may call it. The clock is the data, not
+    ``metadata_modified``: editing a title or storing a validation result does
+    not reset it. A dataset without resources counts from its creation.
+
+    :param id: the id or name of the dataset
+    :type id: string
+
+    :returns: ``data_changed_at``, ``update_frequency``, ``state`` (normal,
+        due_soon, overdue, inactive), ``due`` and ``days_left``
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_dataset_timeliness_show", context, data_dict)
+    model, session = context["model"], context["session"]
+    package = model.Package.get(data_dict["id"])
+    active = [r.id for r in package.resources]
+    latest = (
+        session.scalar(
+            sa.select(sa.func.max(ResourceDataChange.changed_at)).where(
+                ResourceDataChange.resource_id.in_(active)
+            )
+        )
+        if active
+        else None
+    )
+    changed = latest or timeliness.parse_ckan_time(package.metadata_created)
+    frequency = package.extras.get("update_frequency")
+    result = timeliness.assess(frequency, changed, now(), portal_zone())
+    return {
+        "id": package.id,
+        "data_changed_at": changed.isoformat() if changed else None,
+        "update_frequency": frequency,
+        "state": result.state,
+        "due": result.due.isoformat() if result.due else None,
+        "days_left": result.days_left,
+    }

@@ -1,0 +1,31 @@
+"""When each resource's data last changed — the clock of timeliness.
+
+``metadata_modified`` moves with every edit (a title, a stored validation
+result), so it cannot tell whether a dataset's data is late. This table keeps,
+per resource, a fingerprint of its data (where it is, how big, when the file
+was stamped) and when that fingerprint last changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
+
+
+class ResourceDataChange(tk.BaseModel):  # type: ignore[misc, valid-type]
+    __table__ = sa.Table(
+        "lutsk_charter_data_change",
+        tk.BaseModel.metadata,
+        sa.Column("resource_id", sa.UnicodeText, primary_key=True),
+        sa.Column("package_id", sa.UnicodeText, nullable=False),
+        sa.Column("fingerprint", sa.UnicodeText, nullable=False),
+        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    )
+
+    resource_id: Mapped[str]
+    package_id: Mapped[str]
+    fingerprint: Mapped[str]
+    changed_at: Mapped[dt.datetime]
