@@ -120,3 +120,26 @@ def test_a_private_dataset_is_not_shown_to_visitors(organization):
         tk.get_action("lutsk_charter_data_change_record")(
             {"user": "", "ignore_auth": False}, {"id": private["id"]}
         )
+
+
+@pytest.mark.ckan_config("ckanext.lutsk_charter.validation.allow_private_urls", "true")
+def test_new_content_behind_the_same_link_is_a_data_change(dataset, file_server):
+    base, folder = file_server
+    (folder / "routes.csv").write_bytes(CSV)
+    resource = call_action(
+        "resource_create",
+        context=site_context(),
+        package_id=dataset["id"],
+        url=f"{base}/routes.csv",
+        format="CSV",
+        last_modified="2020-01-01T00:00:00",
+    )
+    call_action("lutsk_charter_validation_run", resource_id=resource["id"], sync=True)
+    assert _timeliness(dataset)["data_changed_at"].startswith("2020-01-01")  # first sight
+
+    call_action("lutsk_charter_validation_run", resource_id=resource["id"], sync=True)
+    assert _timeliness(dataset)["data_changed_at"].startswith("2020-01-01")  # same content
+
+    (folder / "routes.csv").write_bytes(CSV + "2,Ківерці\n".encode())
+    call_action("lutsk_charter_validation_run", resource_id=resource["id"], sync=True)
+    assert _timeliness(dataset)["data_changed_at"][:4] == str(dt.date.today().year)

@@ -168,3 +168,16 @@ def dataset_id(
     not_empty: Validator, unicode_safe: Validator, package_id_or_name_exists: Validator
 ) -> Schema:
     return {"id": [not_empty, unicode_safe, package_id_or_name_exists]}
+
+
+@tk.validator_args
+def data_change_record(
+    not_empty: Validator,
+    unicode_safe: Validator,
+    ignore_missing: Validator,
+    package_id_or_name_exists: Validator,
+) -> Schema:
+    return {
+        "id": [not_empty, unicode_safe, package_id_or_name_exists],
+        "content": [ignore_missing],
+    }

@@ -3,7 +3,8 @@
 ``metadata_modified`` moves with every edit (a title, a stored validation
 result), so it cannot tell whether a dataset's data is late. This table keeps,
 per resource, a fingerprint of its data (where it is, how big, when the file
-was stamped) and when that fingerprint last changed.
+was stamped), the hash of a linked file's content as the validation last saw
+it, and when either last changed.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ class ResourceDataChange(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("resource_id", sa.UnicodeText, primary_key=True),
         sa.Column("package_id", sa.UnicodeText, nullable=False),
         sa.Column("fingerprint", sa.UnicodeText, nullable=False),
+        sa.Column("content_sha256", sa.UnicodeText),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     )
 
     resource_id: Mapped[str]
     package_id: Mapped[str]
     fingerprint: Mapped[str]
+    content_sha256: Mapped[str | None]
     changed_at: Mapped[dt.datetime]

@@ -14,7 +14,7 @@ from ckanext.lutsk_charter.logic.action._common import now, portal_zone
 from ckanext.lutsk_charter.model import ResourceDataChange
 
 
-@tk.validate_action_data(schema.dataset_id)
+@tk.validate_action_data(schema.data_change_record)
 def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Note which of a dataset's resources changed their data (called by the save hooks).
 
@@ -22,6 +22,9 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
 
     :param id: the id or name of the dataset
     :type id: string
+    :param content: ``{resource_id: sha256}`` of linked files as just downloaded
+        (by the validation); a hash unlike the last one is a data change (optional)
+    :type content: dict
 
     :returns: ``{"changed": [resource ids whose data changed]}``
     :rtype: dictionary
@@ -36,6 +39,7 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
         )
     }
     moment = now()
+    content = data_dict.get("content") if isinstance(data_dict.get("content"), dict) else {}
     changed = []
     for resource in package.resources:
         data = {
@@ -47,15 +51,22 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
         }
         row = stored.get(resource.id)
         when = timeliness.data_changed_at(row.fingerprint if row else None, data, moment)
+        sha = content.get(resource.id)
+        if row is not None and sha and row.content_sha256 and sha != row.content_sha256:
+            when = when or moment  # same link, new content
+        if row is not None and sha and sha != row.content_sha256:
+            row.content_sha256 = sha  # first sight of the content is no change
         if when is None:
             continue
         changed.append(resource.id)
         if row is None:
-            row = ResourceDataChange(resource_id=resource.id, package_id=package.id)
+            row = ResourceDataChange(
+                resource_id=resource.id, package_id=package.id, content_sha256=sha
+            )
             session.add(row)
         row.fingerprint = timeliness.data_fingerprint(data)
         row.changed_at = when
-    if changed and not context.get("defer_commit"):
+    if not context.get("defer_commit"):
         session.commit()
     return {"changed": changed}
 

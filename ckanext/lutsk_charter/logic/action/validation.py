@@ -153,20 +153,20 @@ def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
 @tk.chained_action
 def resource_create(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Create a resource; with ``validation.sync`` on, invalid data is refused before saving."""
-    outcome = _validate_incoming(context, data_dict)
+    checked = _validate_incoming(context, data_dict)
     created = up_func(context, data_dict)
-    if outcome is not None:
-        _store(context, created, outcome)
+    if checked is not None:
+        _store(context, created, checked)
     return created
 
 
 @tk.chained_action
 def resource_update(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Update a resource; with ``validation.sync`` on, invalid new data is refused."""
-    outcome = _validate_incoming(context, data_dict)
+    checked = _validate_incoming(context, data_dict)
     updated = up_func(context, data_dict)
-    if outcome is not None:
-        _store(context, updated, outcome)
+    if checked is not None:
+        _store(context, updated, checked)
     return updated
 
 
@@ -329,13 +329,19 @@ def _finish(
     errors = [f for f in outcome.report.get("findings", []) if f["severity"] == "error"]
     row.error = errors[0]["code"] if errors else None
     session.commit()
+    if outcome.sha256 and resource.get("url_type") != "upload":
+        # A link's content may change under the same URL: that moves the data clock too.
+        tk.get_action("lutsk_charter_data_change_record")(
+            {"ignore_auth": True, "user": context.get("user")},  # type: ignore[typeddict-item]
+            {"id": resource["package_id"], "content": {resource["id"]: outcome.sha256}},
+        )
     result = row.dictize()
     for plugin in p.PluginImplementations(ILutskCharterValidation):
         plugin.receive_report(resource, result)
     return result
 
 
-def _validate_incoming(context: Context, data_dict: DataDict) -> Outcome | None:
+def _validate_incoming(context: Context, data_dict: DataDict) -> tuple[Outcome, str] | None:
     """With ``validation.sync`` on, validate the file being saved; refuse invalid data."""
     if not config.validation_sync() or not is_validated_format(data_dict):
         return None
@@ -365,11 +371,11 @@ def _validate_incoming(context: Context, data_dict: DataDict) -> Outcome | None:
             raise tk.ValidationError(
                 {"url": [_("The data is not valid: {summary}").format(summary=outcome.summary)]}
             )
-        outcome.sha256 = _input_hash(path, data_dict)
-        return outcome
+        return outcome, _input_hash(path, data_dict)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _store(context: Context, resource: dict[str, Any], outcome: Outcome) -> None:
-    _finish(context, resource, outcome, outcome.sha256)
+def _store(context: Context, resource: dict[str, Any], checked: tuple[Outcome, str]) -> None:
+    outcome, input_hash = checked
+    _finish(context, resource, outcome, input_hash)

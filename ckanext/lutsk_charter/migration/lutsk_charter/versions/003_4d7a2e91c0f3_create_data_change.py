@@ -21,6 +21,7 @@ def upgrade():
         sa.Column("resource_id", sa.UnicodeText, primary_key=True),
         sa.Column("package_id", sa.UnicodeText, nullable=False),
         sa.Column("fingerprint", sa.UnicodeText, nullable=False),
+        sa.Column("content_sha256", sa.UnicodeText),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index(
