@@ -286,13 +286,25 @@ solr_home() {  # build/refresh $SOLR_HOME: solr.xml + the ckan core; idempotent
   for f in solrconfig.xml protwords.txt synonyms.txt stopwords.txt; do
     install -C -m 644 "$SOLR_SRC/conf/$f" "$conf/$f"
   done
-  if ! cmp -s "$schema" "$conf/schema.xml"; then
-    # Another CKAN version (e.g. 2.11 vs 2.12): its schema, and an index built anew
-    # (`ckan search-index rebuild`), never one indexed under another schema.
-    [ -f "$conf/schema.xml" ] && echo "solr: new CKAN schema ($(grep -o 'schema name="[^"]*"' "$schema")); index emptied" >&2
+  local built="$SOLR_HOME/schema.xml.new"
+  extended_schema "$schema" >"$built"
+  if ! cmp -s "$built" "$conf/schema.xml"; then
+    # Another CKAN version (e.g. 2.11 vs 2.12) or new fields of ours: that schema,
+    # and an index built anew (`ckan search-index rebuild`), never one indexed
+    # under another schema.
+    [ -f "$conf/schema.xml" ] && echo "solr: new schema ($(grep -o 'schema name="[^"]*"' "$schema")); index emptied" >&2
     rm -rf "$SOLR_HOME/ckan/data"
-    install -m 644 "$schema" "$conf/schema.xml"
+    install -m 644 "$built" "$conf/schema.xml"
   fi
+  rm -f "$built"
+}
+
+extended_schema() {  # CKAN's schema.xml with the extension's fields added inside <fields>
+  local fields="$ROOT/ckanext/lutsk_charter/solr/schema-fields.xml"
+  awk -v fields="$fields" '
+    /<\/fields>/ && !done { while ((getline line < fields) > 0) print line; done = 1 }
+    { print }
+  ' "$1"
 }
 
 solr_up() {
@@ -325,7 +337,7 @@ solr_start() {
   if running "$SOLR_PIDFILE" SolrRunner; then
     # Running (or still starting, from a parallel call): wait for it, don't restart it.
     solr_wait "$(head -n 1 "$SOLR_PIDFILE")" || die "solr failed"
-    if ! cmp -s "$(ckan_schema)" "$SOLR_HOME/ckan/conf/schema.xml"; then
+    if ! cmp -s <(extended_schema "$(ckan_schema)") "$SOLR_HOME/ckan/conf/schema.xml"; then
       echo "solr: running with another CKAN's schema.xml; restart it: $0 stop solr && $0 start solr" >&2
     fi
     return 0

@@ -118,3 +118,56 @@ def validate(
         f"{len(ids)} resource(s) validated — {summary}",
         fg="red" if statuses.get("error") or statuses.get("failure") else "green",
     )
+
+
+@lutsk_charter.command("check")
+@click.option("--org", "organization", help="Only this body's datasets (name or id).")
+@click.option(
+    "--links",
+    is_flag=True,
+    help="Also check every link now (bounded, one dataset at a time) before the checks.",
+)
+@click.option("--background", is_flag=True, help="Queue the check as a job instead.")
+def check(organization: str | None, links: bool, background: bool) -> None:
+    """Run the quality checks (daily from cron: time alone makes datasets overdue).
+
+    Flags open and resolve, scores are stored, and the datasets whose score,
+    band or flags changed are indexed again.
+    """
+    import ckan.plugins.toolkit as tk
+    from ckan import model
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    context = {"user": site_user["name"], "model": model, "session": model.Session}
+    data: dict[str, Any] = {}
+    if organization:
+        try:
+            data["organization_id"] = tk.get_validator("lutsk_charter_organization_exists")(
+                organization, context
+            )
+        except tk.Invalid as e:
+            raise click.BadParameter(str(e.error), param_hint="--org") from None
+    if links:
+        from ckanext.lutsk_charter.quality import gather
+
+        in_scope = gather.scope(None, data.get("organization_id"))
+        ids = list(model.Session.scalars(in_scope))
+        with click.progressbar(ids, label="Checking links", show_pos=True) as bar:
+            for package_id in bar:
+                tk.get_action("lutsk_charter_link_check")(
+                    {"user": site_user["name"], "ignore_auth": True},
+                    {"id": package_id, "sync": True},
+                )
+    result = tk.get_action("lutsk_charter_quality_recheck")(
+        {"user": site_user["name"]}, {**data, "background": background}
+    )
+    if background:
+        click.secho("Quality check queued (queue lutsk_charter).", fg="green")
+        return
+    click.secho(
+        "{checked} dataset(s) checked: {opened} flag(s) opened, {resolved} resolved, "
+        "{reopened} reopened; {n} dataset(s) indexed again.".format(
+            n=len(result["changed"]), **result
+        ),
+        fg="green",
+    )

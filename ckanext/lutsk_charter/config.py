@@ -65,3 +65,23 @@ def validation_timeout() -> int:
 def validation_allow_private_urls() -> bool:
     """Whether linked files may come from private and loopback addresses."""
     return bool(tk.config[VALIDATION_ALLOW_PRIVATE_URLS])
+
+
+QUALITY_AFTER_SAVE = "ckanext.lutsk_charter.quality.after_save"
+QUALITY_DESCRIPTION_MIN_LENGTH = "ckanext.lutsk_charter.quality.description_min_length"
+QUALITY_LINK_TIMEOUT = "ckanext.lutsk_charter.quality.link_timeout"
+
+
+def quality_after_save() -> bool:
+    """Whether each dataset save checks that dataset's quality."""
+    return bool(tk.config[QUALITY_AFTER_SAVE])
+
+
+def quality_description_min_length() -> int:
+    """Shortest description not flagged as too thin."""
+    return int(tk.config[QUALITY_DESCRIPTION_MIN_LENGTH])
+
+
+def quality_link_timeout() -> int:
+    """Seconds a link check waits at each step."""
+    return int(tk.config[QUALITY_LINK_TIMEOUT])

@@ -208,3 +208,131 @@ def lutsk_charter_validation_error_type(error_type: str, title: str = "") -> dic
 def lutsk_charter_validation_status_label(status: str | None) -> str:
     """A status in words: valid, has errors..."""
     return tk._(_STATUSES[status]) if status in _STATUSES else (status or "")
+
+
+# Quality flags
+
+_LINK_REASONS = {
+    "timeout": N_("no answer in time"),
+    "connection": N_("no connection to the server"),
+    "too many redirects": N_("too many redirects"),
+    "unknown host": N_("unknown server"),
+    "not an http(s) URL": N_("not a web address"),
+}
+
+
+def lutsk_charter_principle_label(principle: str) -> str:
+    """The translated name of a Charter principle (``open_by_default``...)."""
+    from ckanext.lutsk_charter.quality.checks import PRINCIPLES
+
+    return tk._(PRINCIPLES[principle]) if principle in PRINCIPLES else principle
+
+
+def lutsk_charter_principles() -> list[str]:
+    """The six principles' codes in the Charter's order."""
+    from ckanext.lutsk_charter.quality.checks import PRINCIPLES
+
+    return list(PRINCIPLES)
+
+
+def lutsk_charter_severity_label(severity: str) -> str:
+    from ckanext.lutsk_charter.quality.checks import SEVERITIES
+
+    return tk._(SEVERITIES[severity]) if severity in SEVERITIES else severity
+
+
+def lutsk_charter_band_label(band: str) -> str:
+    """The translated name of an MQA band (``excellent``...)."""
+    from ckanext.lutsk_charter.quality.score import BANDS
+
+    return tk._(BANDS[band]) if band in BANDS else band
+
+
+def lutsk_charter_flag_status_label(status: str) -> str:
+    labels = {
+        "open": N_("open"),
+        "acknowledged": N_("acknowledged"),
+        "dismissed": N_("dismissed"),
+        "resolved": N_("resolved"),
+    }
+    return tk._(labels[status]) if status in labels else status
+
+
+def lutsk_charter_checks() -> list[dict[str, str]]:
+    """Every registered check as ``{"code", "title", "principle"}``, by principle."""
+    from ckanext.lutsk_charter.logic.action.quality import registered_checks
+    from ckanext.lutsk_charter.quality.checks import PRINCIPLES
+
+    order = list(PRINCIPLES)
+    return [
+        {"code": c.code, "title": tk._(c.title), "principle": c.principle}
+        for c in sorted(registered_checks(), key=lambda c: (order.index(c.principle), c.code))
+    ]
+
+
+def lutsk_charter_check_title(code: str) -> str:
+    """The short translated name of a check, e.g. for a search facet."""
+    check = _check(code)
+    return tk._(check.title) if check else code
+
+
+def lutsk_charter_flag_text(flag: dict[str, Any]) -> dict[str, str]:
+    """``{"title", "message", "fix"}`` of a stored flag, in the reader's language."""
+    check = _check(flag.get("code", ""))
+    if check is None:
+        return {"title": flag.get("code", ""), "message": "", "fix": ""}
+    args = _readable_args(flag.get("args") or {})
+    try:
+        message = tk._(check.message).format(**args)
+    except (KeyError, IndexError):
+        message = tk._(check.message)
+    return {"title": tk._(check.title), "message": message, "fix": tk._(check.how_to_fix)}
+
+
+def _check(code: str) -> Any:
+    from ckanext.lutsk_charter.logic.action.quality import registered_checks
+
+    return next((c for c in registered_checks() if c.code == code), None)
+
+
+def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
+    """Codes in a finding's arguments as words of the reader's language."""
+    import datetime as dt
+
+    from ckanext.lutsk_charter.logic.action._common import today
+    from ckanext.lutsk_charter.quality.checks import FIELD_LABELS, PASSPORT_FIELDS
+
+    labels = {**PASSPORT_FIELDS, **FIELD_LABELS}
+    readable: dict[str, Any] = {k: ("" if v is None else v) for k, v in args.items()}
+    if "roles" in args:
+        readable["roles"] = ", ".join(
+            lutsk_charter_role_label(r).lower() for r in args["roles"] or []
+        )
+    for key in ("fields", "missing"):
+        if key in args:
+            readable[key] = ", ".join(tk._(labels.get(f, f)) for f in args[key] or [])
+    if isinstance(args.get("values"), dict):
+        readable["values"] = "; ".join(
+            f"{tk._(labels.get(k, k))}: «{v}»" for k, v in args["values"].items()
+        )
+    if "reason" in args:
+        reason = args["reason"] or ""
+        readable["reason"] = tk._(_LINK_REASONS[reason]) if reason in _LINK_REASONS else reason
+    for key in ("due", "date"):
+        if args.get(key):
+            try:
+                day = dt.date.fromisoformat(args[key])
+            except ValueError:
+                continue
+            readable[key] = tk.h.render_datetime(dt.datetime(day.year, day.month, day.day))
+            if key == "due":
+                readable["days"] = abs((today() - day).days)
+    return readable
+
+
+def lutsk_charter_dataset_quality(package_id: str) -> dict[str, Any] | None:
+    """The dataset's quality as the current user may see it (flags only for editors)."""
+    try:
+        return tk.get_action("lutsk_charter_dataset_quality_show")({}, {"id": package_id})
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return None

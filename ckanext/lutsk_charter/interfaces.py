@@ -27,3 +27,31 @@ class ILutskCharterValidation(Interface):
 
     def receive_report(self, resource: dict[str, Any], result: dict[str, Any]) -> None:
         """Called after each validation with the stored result (status, report...)."""
+
+
+class ILutskCharterChecks(Interface):
+    """Add quality checks of your own; they run with the built-in ones.
+
+    A check is a ``quality.checks.Check``: a code, its Charter principle, a
+    severity, catalog strings for its title, message and how to fix it, and a
+    pure function of ``(DatasetFacts, CheckEnv)`` yielding ``Finding`` objects.
+    Example::
+
+        from ckanext.lutsk_charter.quality.checks import Check, Finding
+
+        def no_english_title(dataset, env):
+            if not dataset.extra("title_en"):
+                yield Finding("")
+
+        class MyPlugin(p.SingletonPlugin):
+            p.implements(ILutskCharterChecks)
+
+            def quality_checks(self):
+                return [Check("no_english_title", "inclusive_development", "info",
+                              "No English title", "The dataset has no English title.",
+                              "Add an English title.", no_english_title)]
+    """
+
+    def quality_checks(self) -> list[Any]:
+        """Return the ``Check`` objects to add."""
+        return []

@@ -43,3 +43,33 @@ def validate_resource(resource_id: str) -> str:
         {"resource_id": resource_id, "sync": True},
     )
     return result["status"]
+
+
+def check_quality(package_ids: list[str] | None, organization_id: str | None) -> dict[str, int]:
+    """Run the quality checks (the job queued by ``lutsk_charter_quality_recheck``)."""
+    import ckan.plugins.toolkit as tk
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    context = {"user": site_user["name"], "ignore_auth": True}
+    if package_ids:
+        changed = 0
+        for package_id in package_ids:
+            result = tk.get_action("lutsk_charter_quality_recheck")(
+                dict(context), {"id": package_id}
+            )
+            changed += len(result["changed"])
+        return {"changed": changed}
+    data = {"organization_id": organization_id} if organization_id else {}
+    result = tk.get_action("lutsk_charter_quality_recheck")(context, data)
+    return {"checked": result["checked"], "changed": len(result["changed"])}
+
+
+def check_links(package_id: str) -> int:
+    """Check a dataset's links, then its quality (queued after saves and by ``check --links``)."""
+    import ckan.plugins.toolkit as tk
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    result = tk.get_action("lutsk_charter_link_check")(
+        {"user": site_user["name"], "ignore_auth": True}, {"id": package_id, "sync": True}
+    )
+    return len(result["results"])

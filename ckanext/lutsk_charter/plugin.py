@@ -3,8 +3,9 @@
 Actions come from ``logic/action.py``, their auth from ``logic/auth.py``,
 views from ``views.py``, validators from ``logic/validators.py``, template helpers from
 ``helpers.py``, the CLI from ``cli.py`` and the options from
-``config_declaration.yaml`` through CKAN's blanket decorators; the resource and
-dataset hooks (data changes, data validation) from ``implementations/``.
+``config_declaration.yaml`` through CKAN's blanket decorators; the dataset and
+resource hooks (data changes, validation, quality, search facets) from
+``implementations/``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import ckan.plugins.toolkit as tk
 from ckan.common import CKANConfig
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.lutsk_charter.implementations import ResourceHooks
+from ckanext.lutsk_charter.implementations import DatasetHooks
 
 
 @tk.blanket.config_declarations
@@ -24,7 +25,7 @@ from ckanext.lutsk_charter.implementations import ResourceHooks
 @tk.blanket.validators
 @tk.blanket.helpers
 @tk.blanket.cli
-class LutskCharterPlugin(ResourceHooks, p.SingletonPlugin, DefaultTranslation):
+class LutskCharterPlugin(DatasetHooks, p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
 

@@ -208,3 +208,103 @@ def validation_run(id: str, resource_id: str) -> Response:
     else:
         tk.h.flash_success(_("The data will be validated again in a moment."))
     return tk.redirect_to("lutsk_charter.validation_report", id=id, resource_id=resource_id)
+
+
+# Quality flags: the sysadmins' review queue and each body's flags
+
+_FLAG_FILTERS = ("principle", "code", "severity", "status")
+_PAGE_SIZE = 50
+
+
+def _flag_page(organization: dict[str, Any] | None) -> str:
+    query = {k: tk.request.args.get(k, "") for k in _FLAG_FILTERS}
+    query["status"] = query["status"] or "open"
+    page = max(1, tk.h.get_page_number(tk.request.args))
+    data: dict[str, Any] = {k: v for k, v in query.items() if v}
+    if organization is not None:
+        data["organization_id"] = organization["id"]
+    elif tk.request.args.get("organization_id"):
+        data["organization_id"] = tk.request.args["organization_id"]
+    data.update(limit=_PAGE_SIZE, offset=(page - 1) * _PAGE_SIZE)
+    try:
+        flags = tk.get_action("lutsk_charter_flag_list")(_context(), data)
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only the body's editors and admins may see its quality flags."))
+    except tk.ValidationError as e:
+        tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
+        flags = {"count": 0, "results": []}
+    filters = {k: v for k, v in data.items() if k not in ("limit", "offset")}
+    pager = tk.h.Page(
+        collection=[],
+        page=page,
+        url=lambda page: tk.h.url_for(
+            tk.request.endpoint, **tk.request.view_args, **filters, page=page
+        ),
+        item_count=flags["count"],
+        items_per_page=_PAGE_SIZE,
+    )
+    can_review = tk.current_user.is_authenticated and (
+        tk.current_user.sysadmin
+        or (
+            organization is not None
+            and _can("lutsk_charter_responsible_assign", {"organization_id": organization["id"]})
+        )
+    )
+    extra = {
+        "flags": flags,
+        "filters": filters,
+        "pager": pager,
+        "can_review": can_review,
+        "came_from": tk.request.full_path,
+    }
+    if organization is None:
+        organizations = tk.get_action("organization_list")(
+            _context(), {"all_fields": True, "limit": 1000}
+        )
+        return tk.render(
+            "lutsk_charter/quality_queue.html", {**extra, "organizations": organizations}
+        )
+    return tk.render(
+        "lutsk_charter/organization_quality.html",
+        {**extra, "group_dict": organization, "group_type": "organization"},
+    )
+
+
+@bp.route("/ckan-admin/quality")
+def quality_queue() -> str:
+    """Sysadmins: every body's quality flags, to acknowledge or dismiss in bulk."""
+    if not (tk.current_user.is_authenticated and tk.current_user.sysadmin):
+        return tk.abort(403, _("Only sysadmins may see every body's quality flags."))
+    return _flag_page(None)
+
+
+@bp.route("/organization/quality/<id>")
+def organization_quality(id: str) -> str:
+    """A body's quality flags: its editors see them, its admins review them."""
+    return _flag_page(_organization(id))
+
+
+@bp.route("/quality/review", methods=["POST"])
+def quality_review() -> Response:
+    """Acknowledge or dismiss the ticked flags, with one note, all or none."""
+    form = tk.request.form
+    came_from = form.get("came_from") or tk.h.url_for("lutsk_charter.quality_queue")
+    if not came_from.startswith("/"):
+        came_from = tk.h.url_for("lutsk_charter.quality_queue")  # never off-site
+    ids = form.getlist("flag")
+    if not ids:
+        tk.h.flash_error(_("Tick the flags to review first."))
+        return tk.redirect_to(came_from)
+    try:
+        result = tk.get_action("lutsk_charter_flag_review")(
+            _context(), {"id": ids, "status": form.get("status", ""), "note": form.get("note", "")}
+        )
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only the body's admins may review its quality flags."))
+    except tk.ObjectNotFound as e:
+        tk.h.flash_error(str(e))
+    except tk.ValidationError as e:
+        tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
+    else:
+        tk.h.flash_success(_("Flags reviewed: {count}.").format(count=len(result["results"])))
+    return tk.redirect_to(came_from)

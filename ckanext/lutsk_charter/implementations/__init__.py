@@ -1,5 +1,5 @@
 """Mixins for the plugin's bulkier interfaces."""
 
-from .resource_hooks import ResourceHooks
+from .dataset_hooks import DatasetHooks
 
-__all__ = ["ResourceHooks"]
+__all__ = ["DatasetHooks"]

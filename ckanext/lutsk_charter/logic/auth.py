@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.lutsk_charter import config
@@ -125,4 +126,70 @@ def lutsk_charter_dataset_timeliness_show(context: Context, data_dict: DataDict)
         )
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return {"success": False, "msg": _("You may not see this dataset.")}
+    return {"success": True}
+
+
+def lutsk_charter_quality_recheck(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may run the quality checks.")}
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) -> AuthResult:
+    return lutsk_charter_dataset_timeliness_show(context, data_dict)
+
+
+def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> AuthResult:
+    """A body's members with edit rights see its flags; sysadmins see all."""
+    denied: AuthResult = {
+        "success": False,
+        "msg": _("Only the body's editors and admins may see its quality flags."),
+    }
+    user = context.get("user")
+    organization_id = _organization_id(context, data_dict.get("organization_id"))
+    if data_dict.get("package_id"):
+        package = context["model"].Package.get(data_dict["package_id"])
+        if package is None or (organization_id and package.owner_org != organization_id):
+            return denied
+        organization_id = package.owner_org
+    if not organization_id or not user:
+        return denied
+    if authz.has_user_permission_for_group_or_org(organization_id, user, "update_dataset"):
+        return {"success": True}
+    return denied
+
+
+def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResult:
+    """Every flag must belong to a body the user administers (sysadmins pass)."""
+    from ckanext.lutsk_charter.model import QualityFlag
+
+    ids = data_dict.get("id")
+    ids = [ids] if isinstance(ids, str) else ids
+    user = context.get("user")
+    denied: AuthResult = {
+        "success": False,
+        "msg": _("Only the body's admins may review its quality flags."),
+    }
+    if not ids or not isinstance(ids, list) or not user:
+        return denied
+    bodies = set(
+        context["session"].scalars(
+            sa.select(QualityFlag.organization_id).where(QualityFlag.id.in_(ids)).distinct()
+        )
+    )
+    if not bodies or None in bodies:
+        return denied
+    if all(authz.users_role_for_group_or_org(body, user) == "admin" for body in bodies):
+        return {"success": True}
+    return denied
+
+
+def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> AuthResult:
+    try:
+        tk.check_access(
+            "package_update",
+            {"user": context.get("user")},  # type: ignore[typeddict-item]
+            {"id": data_dict.get("id")},
+        )
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return {"success": False, "msg": _("You may not edit this dataset.")}
     return {"success": True}

@@ -181,3 +181,76 @@ def data_change_record(
         "id": [not_empty, unicode_safe, package_id_or_name_exists],
         "content": [ignore_missing],
     }
+
+
+@tk.validator_args
+def quality_recheck(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    package_id_or_name_exists: Validator,
+    lutsk_charter_organization_exists: Validator,
+) -> Schema:
+    return {
+        "id": [ignore_missing, unicode_safe, package_id_or_name_exists],
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "background": [ignore_missing, boolean_validator],
+        "reindex": [ignore_missing, boolean_validator],
+    }
+
+
+@tk.validator_args
+def flag_list(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    one_of: ValidatorFactory,
+    natural_number_validator: Validator,
+    default: ValidatorFactory,
+    lutsk_charter_organization_exists: Validator,
+    package_id_or_name_exists: Validator,
+) -> Schema:
+    from ckanext.lutsk_charter.model.quality import FLAG_STATUSES
+    from ckanext.lutsk_charter.quality.checks import PRINCIPLES, SEVERITIES
+
+    return {
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "package_id": [ignore_missing, unicode_safe, package_id_or_name_exists],
+        "principle": [ignore_missing, unicode_safe, one_of(list(PRINCIPLES))],
+        "severity": [ignore_missing, unicode_safe, one_of(list(SEVERITIES))],
+        "code": [ignore_missing, unicode_safe],
+        "status": [default("open"), unicode_safe, one_of([*FLAG_STATUSES, "unresolved"])],
+        "limit": [default(50), natural_number_validator],
+        "offset": [default(0), natural_number_validator],
+    }
+
+
+@tk.validator_args
+def flag_review(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    one_of: ValidatorFactory,
+    lutsk_charter_max_length: ValidatorFactory,
+    lutsk_charter_id_list: Validator,
+) -> Schema:
+    from ckanext.lutsk_charter.model.quality import REVIEW_STATUSES
+
+    return {
+        "id": [not_empty, lutsk_charter_id_list],
+        "status": [not_empty, unicode_safe, one_of(list(REVIEW_STATUSES))],
+        "note": [ignore_missing, unicode_safe, lutsk_charter_max_length(2000)],
+    }
+
+
+@tk.validator_args
+def link_check(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    package_id_or_name_exists: Validator,
+) -> Schema:
+    return {
+        "id": [not_empty, unicode_safe, package_id_or_name_exists],
+        "sync": [ignore_missing, boolean_validator],
+    }

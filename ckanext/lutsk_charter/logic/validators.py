@@ -361,3 +361,13 @@ def lutsk_charter_appointing_document(value: Any, context: Context) -> Any:
         "date": lutsk_charter_date(value.get("date") or None, context),
         "url": lutsk_charter_http_url(value.get("url") or None, context),
     }
+
+
+def lutsk_charter_id_list(value: Any, context: Context) -> Any:
+    """One id or a list of ids (at most 1000); returned as a list of strings."""
+    ids = [value] if isinstance(value, str) else value
+    if not isinstance(ids, list) or not all(isinstance(i, str) and i.strip() for i in ids):
+        raise Invalid(_("Give an id or a list of ids."))
+    if len(ids) > 1000:
+        raise Invalid(_("At most {limit} ids at once.").format(limit=1000))
+    return [i.strip() for i in ids]

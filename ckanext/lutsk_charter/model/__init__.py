@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from .data_change import ResourceDataChange
+from .quality import DatasetQuality, LinkCheck, QualityFlag
 from .responsible import ResponsibleAssignment, ResponsibleChange
 from .validation import ResourceValidation
 
 __all__ = [
+    "DatasetQuality",
+    "LinkCheck",
+    "QualityFlag",
     "ResourceDataChange",
     "ResourceValidation",
     "ResponsibleAssignment",

@@ -35,7 +35,7 @@ def fetch(url: str, limits: FetchLimits, folder: Path) -> Path:
     session = requests.Session()
     session.headers["User-Agent"] = "ckanext-lutsk_charter data validation"
     for _hop in range(limits.max_redirects + 1):
-        _check_address(url, limits.allow_private)
+        check_address(url, limits.allow_private)
         try:
             response = session.get(
                 url, stream=True, allow_redirects=False, timeout=(limits.timeout, limits.timeout)
@@ -99,7 +99,8 @@ def _too_big(size: int, limits: FetchLimits) -> ValidationStop:
     )
 
 
-def _check_address(url: str, allow_private: bool) -> None:
+def check_address(url: str, allow_private: bool) -> None:
+    """Refuse what is not http(s), and private or loopback hosts unless allowed."""
     parts = urlparse(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationStop(

@@ -8,6 +8,13 @@ did not ask for ``defer_commit``.
 from __future__ import annotations
 
 from .data_change import lutsk_charter_data_change_record, lutsk_charter_dataset_timeliness_show
+from .quality import (
+    lutsk_charter_dataset_quality_show,
+    lutsk_charter_flag_list,
+    lutsk_charter_flag_review,
+    lutsk_charter_link_check,
+    lutsk_charter_quality_recheck,
+)
 from .responsible import (
     lutsk_charter_responsible_assign,
     lutsk_charter_responsible_change_acknowledge,
@@ -29,7 +36,12 @@ from .validation import (
 
 __all__ = [
     "lutsk_charter_data_change_record",
+    "lutsk_charter_dataset_quality_show",
     "lutsk_charter_dataset_timeliness_show",
+    "lutsk_charter_flag_list",
+    "lutsk_charter_flag_review",
+    "lutsk_charter_link_check",
+    "lutsk_charter_quality_recheck",
     "lutsk_charter_responsible_assign",
     "lutsk_charter_responsible_change_acknowledge",
     "lutsk_charter_responsible_change_list",

@@ -20,6 +20,7 @@ from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.logic.action._common import now
+from ckanext.lutsk_charter.logic.action.quality import reindex, run_quality_checks
 from ckanext.lutsk_charter.model import ResourceValidation
 from ckanext.lutsk_charter.validation.engine import Outcome, validate_file
 from ckanext.lutsk_charter.validation.fetch import FetchLimits, fetch
@@ -335,6 +336,10 @@ def _finish(
             {"ignore_auth": True, "user": context.get("user")},  # type: ignore[typeddict-item]
             {"id": resource["package_id"], "content": {resource["id"]: outcome.sha256}},
         )
+    # A new result may raise or clear the "validation failed" flag.
+    outcome = run_quality_checks(context, [resource["package_id"]])
+    session.commit()
+    reindex(outcome.changed)
     result = row.dictize()
     for plugin in p.PluginImplementations(ILutskCharterValidation):
         plugin.receive_report(resource, result)

@@ -1,0 +1,193 @@
+"""Dataset and resource hooks: the clock of data changes, data validation, quality flags.
+
+A saved dataset has its data changes noted and its quality checked in the same
+transaction (so the search index, written at commit, carries its current
+``charter_score``, ``charter_band`` and ``charter_flags``); its links not yet
+checked get a background link check; a saved resource in a validated format
+gets a background validation; a shown dataset carries each resource's latest
+result as ``validation_status`` and ``validation_timestamp`` — read from our
+table, never written to the resource, so ``metadata_modified`` keeps telling
+when the metadata changed. Editors and sysadmins get search facets by quality.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from ckan import model
+from ckan.types import Context
+
+from ckanext.lutsk_charter import config, jobs
+from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, ResourceValidation
+from ckanext.lutsk_charter.quality import store
+
+log = logging.getLogger(__name__)
+
+
+class DatasetHooks(p.SingletonPlugin):
+    p.implements(p.IResourceController, inherit=True)
+    p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IFacets, inherit=True)
+
+    def after_dataset_create(self, context: Context, pkg_dict: dict[str, Any]) -> None:
+        _record_data_change(context, pkg_dict["id"])
+        _check_quality(context, pkg_dict["id"])
+
+    def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
+        _record_data_change(context, pkg_dict["id"])
+        _check_quality(context, pkg_dict["id"])
+
+    def after_dataset_delete(self, context: Context, pkg_dict: dict[str, Any]) -> None:
+        package = model.Package.get(pkg_dict["id"])
+        if package is not None:
+            store.forget(model.Session, [package.id], _now())
+
+    def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+        row = model.Session.get(DatasetQuality, pkg_dict["id"])
+        if row is not None:
+            pkg_dict["charter_score"] = row.score
+            pkg_dict["charter_band"] = row.band
+            pkg_dict["charter_flags"] = row.open_codes.split()
+        return pkg_dict
+
+    def after_dataset_search(
+        self, search_results: dict[str, Any], search_params: dict[str, Any]
+    ) -> dict[str, Any]:
+        from ckanext.lutsk_charter.helpers import (
+            lutsk_charter_band_label,
+            lutsk_charter_check_title,
+        )
+
+        labels = {
+            "charter_band": lutsk_charter_band_label,
+            "charter_flags": lutsk_charter_check_title,
+        }
+        for name, label in labels.items():
+            for item in (search_results.get("search_facets") or {}).get(name, {}).get("items", []):
+                item["display_name"] = label(item["name"])
+        return search_results
+
+    def dataset_facets(self, facets_dict: dict[str, Any], package_type: str) -> dict[str, Any]:
+        return _quality_facets(facets_dict)
+
+    def organization_facets(
+        self, facets_dict: dict[str, Any], organization_type: str, package_type: str | None
+    ) -> dict[str, Any]:
+        return _quality_facets(facets_dict)
+
+    def after_resource_create(self, context: Context, resource: dict[str, Any]) -> None:
+        _queue(context, resource)
+
+    def after_resource_update(self, context: Context, resource: dict[str, Any]) -> None:
+        _queue(context, resource)
+
+    def after_dataset_show(self, context: Context, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+        resources = pkg_dict.get("resources") or []
+        if not resources:
+            return pkg_dict
+        rows = model.Session.execute(
+            sa.select(
+                ResourceValidation.resource_id,
+                ResourceValidation.status,
+                ResourceValidation.requested_at,
+                ResourceValidation.started_at,
+                ResourceValidation.finished_at,
+            ).where(ResourceValidation.resource_id.in_([r["id"] for r in resources]))
+        )
+        latest = {r.resource_id: r for r in rows}
+        for resource in resources:
+            row = latest.get(resource["id"])
+            if row is None or (row.finished_at is None and resource.get("validation_status")):
+                continue  # keep what ckanext-validation left until our first result
+            when = row.finished_at or row.started_at or row.requested_at
+            resource["validation_status"] = row.status
+            resource["validation_timestamp"] = when.isoformat()
+        return pkg_dict
+
+
+def _record_data_change(context: Context, package_id: str) -> None:
+    """Inside core's transaction (``defer_commit``): the note commits with the save."""
+    tk.get_action("lutsk_charter_data_change_record")(
+        {
+            "user": context.get("user"),
+            "ignore_auth": True,
+            "defer_commit": True,  # type: ignore[typeddict-item]
+            "model": model,
+            "session": model.Session,
+        },
+        {"id": package_id},
+    )
+
+
+def _now() -> Any:
+    from ckanext.lutsk_charter.logic.action._common import now
+
+    return now()
+
+
+def _check_quality(context: Context, package_id: str) -> None:
+    """The cheap after-save check: this dataset only, committed with the save."""
+    if not config.quality_after_save():
+        return
+    from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
+
+    run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
+    _queue_link_check(package_id)
+
+
+def _queue_link_check(package_id: str) -> None:
+    """Links never checked at their current URL get a background check."""
+    resource = model.resource_table
+    unchecked = model.Session.scalar(
+        sa.select(sa.func.count())
+        .select_from(resource)
+        .outerjoin(
+            LinkCheck,
+            sa.and_(LinkCheck.resource_id == resource.c.id, LinkCheck.url == resource.c.url),
+        )
+        .where(resource.c.package_id == package_id, resource.c.state == "active")
+        .where(sa.func.coalesce(resource.c.url_type, "") != "upload", resource.c.url != "")
+        .where(LinkCheck.resource_id.is_(None))
+    )
+    if not unchecked:
+        return
+    try:
+        tk.enqueue_job(
+            jobs.check_links,
+            [package_id],
+            queue=jobs.QUEUE,
+            title=f"lutsk_charter links {package_id}",
+        )
+    except Exception:  # Redis down: `ckan lutsk-charter check --links` catches up.
+        log.exception("Could not queue the link check of dataset %s", package_id)
+
+
+def _quality_facets(facets_dict: dict[str, Any]) -> dict[str, Any]:
+    """Quality facets, for those who act on them: sysadmins and editors of some body."""
+    import ckan.authz as authz
+
+    user = tk.current_user
+    if not user or not user.is_authenticated:
+        return facets_dict
+    if user.sysadmin or authz.has_user_permission_for_some_org(user.name, "update_dataset"):
+        facets_dict["charter_band"] = tk._("Quality (Charter)")
+        facets_dict["charter_flags"] = tk._("Quality flags")
+    return facets_dict
+
+
+def _queue(context: Context, resource: dict[str, Any]) -> None:
+    if config.validation_sync():
+        return  # validated while saving, by the chained resource_create/update
+    if (resource.get("format") or "").lower() not in config.validation_formats():
+        return
+    try:
+        tk.get_action("lutsk_charter_validation_run")(
+            {"user": context.get("user"), "ignore_auth": True},  # type: ignore[typeddict-item]
+            {"resource_id": resource["id"]},
+        )
+    except tk.ValidationError as e:  # another plugin said no
+        log.info("Resource %s is not validated: %s", resource["id"], e.error_dict)

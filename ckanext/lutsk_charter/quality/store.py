@@ -1,0 +1,268 @@
+"""Run the checks over gathered facts and keep flags and scores up to date.
+
+Writes are set-based (``unnest`` of arrays), so storing the results of ten
+thousand datasets takes the same handful of statements as storing one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ckanext.lutsk_charter.model import DatasetQuality, QualityFlag
+
+from .checks import Check, Finding, run_checks
+from .facts import CheckEnv, DatasetFacts
+from .score import Score, score
+
+Key = tuple[str, str, str]  # package, resource ("" for the dataset), code
+
+
+@dataclass
+class Outcome:
+    checked: int = 0
+    opened: int = 0
+    resolved: int = 0
+    reopened: int = 0
+    #: Datasets whose score, band or open codes changed: Solr must index them again.
+    changed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Live:
+    id: str
+    args: dict[str, Any]
+    status: str
+
+
+def _key(package_id: str, finding: Finding) -> Key:
+    return (package_id, finding.resource_id or "", finding.code)
+
+
+def check_and_store(
+    session: Session,
+    datasets: Sequence[DatasetFacts],
+    env: CheckEnv,
+    checks: Iterable[Check],
+    in_scope: sa.Select,
+    everything: bool = False,
+) -> Outcome:
+    """Check ``datasets`` (the facts of ``in_scope``) and store what was found.
+
+    New findings open flags, vanished ones resolve theirs, a dismissed flag stays
+    dismissed unless its arguments changed. With ``everything``, flags and
+    scores of datasets no longer active are retired too.
+    """
+    checks = list(checks)
+    by_code = {c.code: c for c in checks}
+    flag = QualityFlag.__table__
+    live: dict[Key, _Live] = {
+        (r.package_id, r.resource_id or "", r.code): _Live(r.id, r.args, r.status)
+        for r in session.execute(
+            sa.select(
+                flag.c.id,
+                flag.c.package_id,
+                flag.c.resource_id,
+                flag.c.code,
+                flag.c.args,
+                flag.c.status,
+            ).where(flag.c.status != "resolved", flag.c.package_id.in_(in_scope.scalar_subquery()))
+        )
+    }
+    previous = {
+        r.package_id: (r.score, r.band, r.open_codes)
+        for r in session.execute(
+            sa.select(
+                DatasetQuality.package_id,
+                DatasetQuality.score,
+                DatasetQuality.band,
+                DatasetQuality.open_codes,
+            ).where(DatasetQuality.package_id.in_(in_scope.scalar_subquery()))
+        )
+    }
+    outcome = Outcome()
+    new_flags: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    seen: list[str] = []
+    scores: list[tuple[DatasetFacts, Score, str]] = []
+    for dataset in datasets:
+        findings = run_checks(dataset, env, checks)
+        counted = []
+        for finding in findings:
+            old = live.pop(_key(dataset.id, finding), None)
+            status = "open"
+            if old is None:
+                new_flags.append(_new_flag(dataset, finding, by_code[finding.code]))
+                outcome.opened += 1
+            else:
+                seen.append(old.id)
+                status = old.status
+                if old.args != finding.args:
+                    if status == "dismissed":
+                        status = "open"
+                        outcome.reopened += 1
+                    updates.append({"id": old.id, "args": finding.args, "status": status})
+            if status != "dismissed":
+                counted.append(finding)
+        result = score(dataset, env, checks, counted)
+        codes = " ".join(sorted({f.code for f in counted}))
+        scores.append((dataset, result, codes))
+        if previous.get(dataset.id) != (result.score, result.band, codes):
+            outcome.changed.append(dataset.id)
+    outcome.checked = len(datasets)
+    vanished = [old.id for old in live.values()]
+    outcome.resolved = len(vanished)
+    now = env.now
+    _insert_flags(session, new_flags, now)
+    _update_flags(session, updates)
+    if vanished:
+        session.execute(
+            sa.update(flag)
+            .where(
+                flag.c.id == sa.func.any(sa.bindparam("ids", vanished, sa.ARRAY(sa.UnicodeText)))
+            )
+            .values(status="resolved", resolved_at=now)
+        )
+    if seen:
+        session.execute(
+            sa.update(flag)
+            .where(flag.c.id == sa.func.any(sa.bindparam("ids", seen, sa.ARRAY(sa.UnicodeText))))
+            .values(last_seen=now)
+        )
+    _upsert_scores(session, scores, now)
+    if everything:
+        outcome.resolved += _retire(session, in_scope, now)
+    return outcome
+
+
+def forget(session: Session, package_ids: list[str], now: dt.datetime) -> None:
+    """A deleted dataset: its flags are resolved and its score dropped."""
+    flag = QualityFlag.__table__
+    session.execute(
+        sa.update(flag)
+        .where(flag.c.package_id.in_(package_ids), flag.c.status != "resolved")
+        .values(status="resolved", resolved_at=now)
+    )
+    session.execute(sa.delete(DatasetQuality).where(DatasetQuality.package_id.in_(package_ids)))
+
+
+def _retire(session: Session, in_scope: sa.Select, now: dt.datetime) -> int:
+    flag = QualityFlag.__table__
+    retired = session.execute(
+        sa.update(flag)
+        .where(flag.c.status != "resolved")
+        .where(flag.c.package_id.not_in(in_scope.scalar_subquery()))
+        .values(status="resolved", resolved_at=now)
+    ).rowcount
+    session.execute(
+        sa.delete(DatasetQuality).where(
+            DatasetQuality.package_id.not_in(in_scope.scalar_subquery())
+        )
+    )
+    return retired or 0
+
+
+def _new_flag(dataset: DatasetFacts, finding: Finding, check: Check) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()),
+        "package_id": dataset.id,
+        "organization_id": dataset.owner_org,
+        "resource_id": finding.resource_id,
+        "code": finding.code,
+        "principle": check.principle,
+        "severity": check.severity,
+        "args": json.dumps(finding.args, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _insert_flags(session: Session, rows: list[dict[str, Any]], now: dt.datetime) -> None:
+    if not rows:
+        return
+    columns = (
+        "id",
+        "package_id",
+        "organization_id",
+        "resource_id",
+        "code",
+        "principle",
+        "severity",
+        "args",
+    )
+    session.execute(
+        sa.text(
+            "INSERT INTO lutsk_charter_quality_flag"
+            " (id, package_id, organization_id, resource_id, code, principle, severity, args,"
+            "  status, first_seen, last_seen)"
+            " SELECT u.id, u.package_id, u.organization_id, u.resource_id, u.code, u.principle,"
+            "  u.severity, u.args::json, 'open', :now, :now"
+            " FROM unnest(:id, :package_id, :organization_id, :resource_id, :code, :principle,"
+            "  :severity, :args)"
+            " AS u(id, package_id, organization_id, resource_id, code, principle, severity, args)"
+        ).bindparams(*_arrays(columns)),
+        {"now": now, **{c: [row[c] for row in rows] for c in columns}},
+    )
+
+
+def _update_flags(session: Session, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    session.execute(
+        sa.text(
+            "UPDATE lutsk_charter_quality_flag AS f SET args = u.args::json, status = u.status"
+            " FROM unnest(:id, :args, :status) AS u(id, args, status) WHERE f.id = u.id"
+        ).bindparams(*_arrays(("id", "args", "status"))),
+        {
+            "id": [r["id"] for r in rows],
+            "args": [json.dumps(r["args"], ensure_ascii=False, sort_keys=True) for r in rows],
+            "status": [r["status"] for r in rows],
+        },
+    )
+
+
+def _upsert_scores(
+    session: Session, rows: list[tuple[DatasetFacts, Score, str]], now: dt.datetime
+) -> None:
+    if not rows:
+        return
+    session.execute(
+        sa.text(
+            "INSERT INTO lutsk_charter_dataset_quality"
+            " (package_id, organization_id, score, band, dimensions, principles, open_codes,"
+            "  checked_at)"
+            " SELECT u.package_id, u.organization_id, u.score, u.band, u.dimensions::json,"
+            "  u.principles::json, u.open_codes, :now"
+            " FROM unnest(:package_id, :organization_id, :score, :band, :dimensions, :principles,"
+            "  :open_codes)"
+            " AS u(package_id, organization_id, score, band, dimensions, principles, open_codes)"
+            " ON CONFLICT (package_id) DO UPDATE SET organization_id = excluded.organization_id,"
+            "  score = excluded.score, band = excluded.band, dimensions = excluded.dimensions,"
+            "  principles = excluded.principles, open_codes = excluded.open_codes,"
+            "  checked_at = excluded.checked_at"
+        ).bindparams(
+            *_arrays(
+                ("package_id", "organization_id", "band", "dimensions", "principles", "open_codes")
+            ),
+            sa.bindparam("score", type_=sa.ARRAY(sa.Integer)),
+        ),
+        {
+            "now": now,
+            "package_id": [d.id for d, _, _ in rows],
+            "organization_id": [d.owner_org for d, _, _ in rows],
+            "score": [s.score for _, s, _ in rows],
+            "band": [s.band for _, s, _ in rows],
+            "dimensions": [json.dumps(s.dimensions) for _, s, _ in rows],
+            "principles": [json.dumps(s.principles) for _, s, _ in rows],
+            "open_codes": [codes for _, _, codes in rows],
+        },
+    )
+
+
+def _arrays(names: Iterable[str]) -> list[sa.BindParameter[Any]]:
+    return [sa.bindparam(name, type_=sa.ARRAY(sa.UnicodeText)) for name in names]
