@@ -71,6 +71,7 @@ def run_quality_checks(
     Leaves the commit to the caller, so a save's check lands with the save.
     """
     session = context["session"]
+    session.flush()  # CKAN's session does not autoflush: let the queries see this save
     in_scope = gather.scope(package_ids, organization_id)
     datasets = gather.gather(session, in_scope, today())
     return store.check_and_store(
