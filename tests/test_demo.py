@@ -135,9 +135,11 @@ def _check_passports(shown: dict[str, dict[str, Any]]) -> None:
             assert dataset["title"].startswith(
                 list835.SHORT_TITLES.get(spec.item_835, list835.ITEMS[spec.item_835])
             )
-        assert dataset["language"] == spec.language
+        assert dataset["language"] == spec.legacy.get("language", spec.language)
+        if "tags" in spec.legacy:
+            assert dataset["tags"] == []  # migrated from the old portal without keywords
     assert sum(1 for s in SPECS.values() if s.item_835) >= 15
-    assert {d["language"] for d in shown.values()} == {"ua", "en"}
+    assert {d["language"] for d in shown.values()} == {"ua", "en", "uk"}
 
     licences = [d.get("license_id") for d in shown.values()]
     assert licences.count("cc-by") > len(licences) / 2
@@ -151,10 +153,12 @@ def _check_passports(shown: dict[str, dict[str, Any]]) -> None:
     assert dt.date.fromisoformat(execution["data_actuality_date"]) < dt.date.today()
 
     closed = [d for d in shown.values() if d["private"]]
-    assert len(closed) == 2
+    assert len(closed) == 3
     explained = shown["personal-data-requests"]
     assert explained["closed_justification"]
     assert dt.date.fromisoformat(explained["planned_release_date"]) > dt.date.today()
+    late = shown["land-lease-contracts"]
+    assert dt.date.fromisoformat(late["planned_release_date"]) < dt.date.today()
     assert not shown["cctv-cameras"].get("closed_justification")
 
     assert shown["boiler-houses"]["resources"] == []
@@ -252,3 +256,18 @@ def test_a_bad_spec_fails_loudly_and_leaves_nothing(monkeypatch):
             load(echo=_quiet)
         with pytest.raises(tk.ObjectNotFound):
             call_action("package_show", id=spec.name)
+
+
+def test_the_demo_shows_every_quality_flag_and_every_band(run_jobs):
+    from ckanext.lutsk_charter.quality.checks import BUILT_IN
+
+    load(echo=_quiet)
+    run_jobs()  # validations and link checks (the demo's links point off this machine)
+    call_action("lutsk_charter_quality_recheck")
+    flags = call_action("lutsk_charter_flag_list", status="unresolved", limit=1000)["results"]
+    shown = {f["code"] for f in flags}
+    assert sorted(set(BUILT_IN) - shown) == [], sorted(set(BUILT_IN) - shown)
+    bands = {
+        call_action("lutsk_charter_dataset_quality_show", id=d.name)["band"] for d in DATASETS
+    }
+    assert len(bands) >= 3

@@ -168,10 +168,27 @@ def _create_dataset(act: Act, spec: DemoDataset, org_id: str, now: dt.datetime) 
                     "resources": [{**r, "last_modified": stamp} for r in resources],
                 },
             )
+        if spec.legacy:
+            _write_legacy(dataset["id"], spec.legacy)
+            act("lutsk_charter_quality_recheck", {"id": dataset["id"]})
     except BaseException:
         # A half-made dataset would count as "exists" next time: take it away.
         act("dataset_purge", {"id": dataset["id"]})
         raise
+
+
+def _write_legacy(package_id: str, values: dict[str, Any]) -> None:
+    """Store values the schema refuses, as migrated data has them (no action would)."""
+    from ckan import model
+
+    package = model.Package.get(package_id)
+    for key, value in values.items():
+        if key == "tags":
+            for package_tag in package.package_tags:
+                model.Session.delete(package_tag)
+        else:
+            package.extras[key] = value
+    model.repo.commit()
 
 
 def _resource_dict(dataset: dict[str, Any], number: int, resource: DemoResource) -> dict[str, Any]:

@@ -85,6 +85,10 @@ class DemoDataset:
     language: str = "ua"
     #: Key of the Resolution 835 item (``list835.ITEMS``); sets ``legal_basis``.
     item_835: str = ""
+    #: Values written straight to the database after the dataset is made, as data
+    #: migrated from the old portal carries them (the schema would refuse them now);
+    #: ``{"tags": []}`` removes the keywords.
+    legacy: dict[str, Any] = field(default_factory=dict)
 
     @property
     def private(self) -> bool:
@@ -781,6 +785,43 @@ DATASETS: list[DemoDataset] = [
         # Private, and no reason given yet: the Charter check must flag it.
         {**CC_BY, "private": True},
         item_835="OMS-54",
+    ),
+    DemoDataset(
+        "land-lease-contracts",
+        "ict",
+        "Договори оренди земельних ділянок комунальної власності",
+        "Договори оренди землі: ділянка, орендар, строк, орендна плата. Готується до"
+        " оприлюднення після знеособлення даних орендарів — фізичних осіб.",
+        "земля, оренда",
+        "once a month",
+        "Земельний кодекс України, ст. 124; Закон «Про оренду землі».",
+        20,
+        "normal",
+        (csv("Договори", "leases"),),
+        {
+            **CC_BY,
+            **LYTVYN,
+            "private": True,
+            "closed_justification": "Містить персональні дані орендарів — фізичних осіб.",
+            # The promised date has passed and the data is still closed.
+            "planned_release_date": release_in(-20),
+            "data_actuality_date": actual(0),
+        },
+    ),
+    DemoDataset(
+        "old-portal-parking",
+        "transport",
+        "Майданчики для паркування (з попереднього порталу)",
+        "Перелік майданчиків для платного паркування, перенесений зі старого порталу без"
+        " ключових слів і з мовою, записаною кодом «uk» замість «ua».",
+        "паркування",
+        "once a year",
+        "Постанова КМУ від 03.12.2009 № 1342 «Про затвердження Правил паркування».",
+        90,
+        "normal",
+        (csv("Майданчики", "parking"),),
+        {**CC_BY, "data_actuality_date": actual(0)},
+        legacy={"tags": [], "language": "uk"},
     ),
 ]
 
