@@ -267,7 +267,5 @@ def test_the_demo_shows_every_quality_flag_and_every_band(run_jobs):
     flags = call_action("lutsk_charter_flag_list", status="unresolved", limit=1000)["results"]
     shown = {f["code"] for f in flags}
     assert sorted(set(BUILT_IN) - shown) == [], sorted(set(BUILT_IN) - shown)
-    bands = {
-        call_action("lutsk_charter_dataset_quality_show", id=d.name)["band"] for d in DATASETS
-    }
+    bands = {call_action("lutsk_charter_dataset_quality_show", id=d.name)["band"] for d in DATASETS}
     assert len(bands) >= 3

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.pagination import Page
 from ckan.types import Context, Response
 from flask import Blueprint
 from flask import Response as FlaskResponse
@@ -234,7 +235,7 @@ def _flag_page(organization: dict[str, Any] | None) -> str:
         tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
         flags = {"count": 0, "results": []}
     filters = {k: v for k, v in data.items() if k not in ("limit", "offset")}
-    pager = tk.h.Page(
+    pager = Page(
         collection=[],
         page=page,
         url=lambda page: tk.h.url_for(

@@ -113,5 +113,5 @@ def test_editors_filter_the_catalogue_by_quality_flags(page, log_in):
     page.goto("/uk/dataset/")
     facet = page.locator("section.module-narrow", has_text="Зауваження щодо якості")
     facet.get_by_role("link", name="Немає дати актуальності").first.click()
-    assert "charter_flags=no_actuality_date" in page.url
+    page.wait_for_url("**charter_flags=no_actuality_date**")
     assert page.locator("li.dataset-item", has_text="Набір без дати").is_visible()

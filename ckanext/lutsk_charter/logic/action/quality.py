@@ -18,12 +18,15 @@ from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.logic.action._common import now, portal_zone, today
 from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, QualityFlag
 from ckanext.lutsk_charter.quality import gather, store
-from ckanext.lutsk_charter.quality.checks import BUILT_IN, Check
+from ckanext.lutsk_charter.quality.checks import BUILT_IN, PRINCIPLES, Check
 from ckanext.lutsk_charter.quality.facts import CheckEnv
 from ckanext.lutsk_charter.quality.links import LinkLimits, check_link
 
 log = logging.getLogger(__name__)
 _ = tk._
+
+_SEVERITY_ORDER = ("error", "warning", "info")
+_PRINCIPLE_ORDER = list(PRINCIPLES)
 
 #: Select fields whose values must come from the schema's lists.
 _VOCABULARY_FIELDS = ("update_frequency", "language")
@@ -179,9 +182,18 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
                 sa.select(QualityFlag)
                 .where(QualityFlag.package_id == package.id)
                 .where(QualityFlag.status.in_(("open", "acknowledged")))
-                .order_by(QualityFlag.principle, QualityFlag.code)
             )
         ]
+        # The worst first, then in the Charter's order of principles.
+        flags.sort(
+            key=lambda f: (
+                _SEVERITY_ORDER.index(f["severity"]),
+                _PRINCIPLE_ORDER.index(f["principle"])
+                if f["principle"] in _PRINCIPLE_ORDER
+                else 99,
+                f["code"],
+            )
+        )
     return {
         "id": package.id,
         "score": row.score,
