@@ -85,10 +85,12 @@ services() {
 }
 
 # CKAN reads these over the .ini values, so ports stay settings.
-use_env() {  # use_env dev|test
+use_env() {  # use_env dev|test|bench
   local db=ckan_dev redis_db=0 storage=storage site="http://127.0.0.1:$CKAN_PORT"
   if [ "$1" = test ]; then
     db=ckan_test redis_db=1 storage=storage-test site="http://127.0.0.1:$TEST_LIVE_PORT"
+  elif [ "$1" = bench ]; then  # its own database: benchmarks write 10,000 datasets
+    db=ckan_bench redis_db=2 storage=storage-bench site="http://127.0.0.1:$TEST_LIVE_PORT"
   fi
   export CKAN_SQLALCHEMY_URL="postgresql://ckan:ckan@127.0.0.1:$PG_PORT/$db"
   export CKAN_SOLR_URL="http://127.0.0.1:$SOLR_PORT/solr/ckan"
@@ -229,7 +231,8 @@ cmd_i18n() {
 cmd_bench() {
   install
   services
-  use_env test
+  "$SERVICES" pg-db ckan_bench ckan ckan >/dev/null
+  use_env bench
   db_setup "$TEST_INI"
   local b
   for b in "$ROOT"/bench/bench_*.py; do

@@ -150,8 +150,7 @@ def check(organization: str | None, links: bool, background: bool) -> None:
     if links:
         from ckanext.lutsk_charter.quality import gather
 
-        in_scope = gather.scope(None, data.get("organization_id"))
-        ids = list(model.Session.scalars(in_scope))
+        ids = gather.scope(None, data.get("organization_id")).package_ids(model.Session)
         with click.progressbar(ids, label="Checking links", show_pos=True) as bar:
             for package_id in bar:
                 tk.get_action("lutsk_charter_link_check")(

@@ -232,14 +232,15 @@ def test_the_flag_list_is_for_the_bodys_editors_and_sysadmins():
 
 
 def test_readers_see_the_band_and_editors_also_the_flags():
-    body, admin, editor, member, stranger = _body_with_users()
+    body, _admin, editor, member, stranger = _body_with_users()
     dataset = LutskDataset(owner_org=body["id"])
     anonymous = call_action(
         "lutsk_charter_dataset_quality_show",
         context={"user": "", "ignore_auth": False},
         id=dataset["id"],
     )
-    assert anonymous["band"] and anonymous["flags"] is None
+    assert anonymous["band"]
+    assert anonymous["flags"] is None
     for user in (member, stranger):
         seen = call_action(
             "lutsk_charter_dataset_quality_show",
@@ -276,7 +277,8 @@ def test_bad_review_input_gets_clear_ukrainian_errors_and_changes_nothing(datase
     flag = _flags(dataset["id"])[("no_resources", None)]
     with pytest.raises(tk.ValidationError) as error:
         call_action("lutsk_charter_flag_review", id=flag["id"], status="ignored", note="x" * 2001)
-    assert "status" in error.value.error_dict and "note" in error.value.error_dict
+    assert "status" in error.value.error_dict
+    assert "note" in error.value.error_dict
     assert "2000" in error.value.error_dict["note"][0]
     assert "символ" in error.value.error_dict["note"][0]  # Ukrainian, the portal's locale
     with pytest.raises(tk.ValidationError) as error:
@@ -345,8 +347,7 @@ def test_failed_validation_raises_a_flag_and_a_fix_clears_it(dataset, run_jobs):
     flag = _flags(dataset["id"])[("validation_failed", resource["id"])]
     assert flag["args"]["errors"] >= 1
     assert (
-        "charter_flags:validation_failed"
-        and call_action("package_search", fq="charter_flags:validation_failed")["count"] == 1
+        call_action("package_search", fq="charter_flags:validation_failed")["count"] == 1
     )
     call_action(
         "resource_patch", context=site_context(), id=resource["id"], upload=upload(CSV, "data.csv")

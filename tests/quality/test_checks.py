@@ -74,7 +74,9 @@ def test_every_check_names_a_principle_and_has_texts():
     assert {c.principle for c in BUILT_IN.values()} == set(PRINCIPLES)
     for check in BUILT_IN.values():
         assert check.severity in ("error", "warning", "info")
-        assert check.title and check.message and check.how_to_fix
+        assert check.title
+        assert check.message
+        assert check.how_to_fix
 
 
 @pytest.mark.parametrize(

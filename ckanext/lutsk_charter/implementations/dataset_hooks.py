@@ -22,7 +22,7 @@ from ckan import model
 from ckan.types import Context
 
 from ckanext.lutsk_charter import config, jobs
-from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, ResourceValidation
+from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
 from ckanext.lutsk_charter.quality import store
 
 log = logging.getLogger(__name__)
@@ -135,26 +135,12 @@ def _check_quality(context: Context, package_id: str) -> None:
         return
     from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
 
-    run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
-    _queue_link_check(package_id)
+    outcome = run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
+    if outcome.unchecked_links:  # links never checked at their current URL
+        _queue_link_check(package_id)
 
 
 def _queue_link_check(package_id: str) -> None:
-    """Links never checked at their current URL get a background check."""
-    resource = model.resource_table
-    unchecked = model.Session.scalar(
-        sa.select(sa.func.count())
-        .select_from(resource)
-        .outerjoin(
-            LinkCheck,
-            sa.and_(LinkCheck.resource_id == resource.c.id, LinkCheck.url == resource.c.url),
-        )
-        .where(resource.c.package_id == package_id, resource.c.state == "active")
-        .where(sa.func.coalesce(resource.c.url_type, "") != "upload", resource.c.url != "")
-        .where(LinkCheck.resource_id.is_(None))
-    )
-    if not unchecked:
-        return
     try:
         tk.enqueue_job(
             jobs.check_links,

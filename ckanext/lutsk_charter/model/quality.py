@@ -2,7 +2,8 @@
 
 A flag is one finding of one check on one dataset (or one of its resources).
 While the finding persists the flag stays and its ``last_seen`` moves; when it
-vanishes the flag is ``resolved`` and kept as history — a later return opens a
+vanishes the flag is ``resolved`` and kept as history (while it is live its
+dataset's ``checked_at`` says when it was last seen) — a later return opens a
 new flag. A reviewer may ``acknowledge`` or ``dismiss`` a flag; a dismissed
 flag stays dismissed until its arguments change.
 """
@@ -63,7 +64,11 @@ class QualityFlag(tk.BaseModel):  # type: ignore[misc, valid-type]
     reviewed_at: Mapped[dt.datetime | None]
     review_note: Mapped[str | None]
 
-    def dictize(self) -> dict[str, Any]:
+    def dictize(self, checked_at: dt.datetime | None = None) -> dict[str, Any]:
+        """The API shape; ``checked_at`` is the dataset's last check, when a live flag was seen."""
+        last_seen = self.last_seen
+        if self.status != "resolved" and checked_at and checked_at > last_seen:
+            last_seen = checked_at
         return {
             "id": self.id,
             "package_id": self.package_id,
@@ -75,7 +80,7 @@ class QualityFlag(tk.BaseModel):  # type: ignore[misc, valid-type]
             "args": self.args,
             "status": self.status,
             "first_seen": _iso(self.first_seen),
-            "last_seen": _iso(self.last_seen),
+            "last_seen": _iso(last_seen),
             "resolved_at": _iso(self.resolved_at),
             "reviewer": self.reviewer,
             "reviewed_at": _iso(self.reviewed_at),

@@ -1,99 +1,84 @@
 """Gather the facts the checks need, for one dataset or ten thousand, in a fixed number of queries.
 
-Each query reads one kind of fact for every dataset in scope (the scope is a
-subquery), so checking the whole portal costs the same nine queries as
-checking one dataset: no ``package_show`` per dataset.
+Each query reads facts for every dataset in scope (the scope is a subquery),
+so checking the whole portal costs the same three queries as checking one
+dataset: no ``package_show`` per dataset.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from ckan import model
 from sqlalchemy.orm import Session
 
-from ckanext.lutsk_charter.model import LinkCheck, ResourceDataChange, ResourceValidation
-from ckanext.lutsk_charter.model.responsible import current_assignments
+from ckanext.lutsk_charter.model import (
+    LinkCheck,
+    ResourceDataChange,
+    ResourceValidation,
+    ResponsibleAssignment,
+)
 
 from .facts import DatasetFacts, ResourceFacts
 
-#: Scheming's custom fields the checks read (stored as extras).
-EXTRAS = (
-    "update_frequency",
-    "purpose_of_collecting_information",
-    "language",
-    "data_actuality_date",
-    "temporal_start",
-    "temporal_end",
-    "spatial_coverage",
-    "closed_justification",
-    "planned_release_date",
-    "legal_basis",
-)
+
+@dataclass(frozen=True)
+class Scope:
+    """Which active datasets to check: some (``ids``), a body's (``org``), or ``all``.
+
+    Statements are built once per kind and take the ids or the body as
+    parameters, so the after-save check of one dataset neither builds nor
+    compiles SQL again.
+    """
+
+    kind: Literal["ids", "org", "all"]
+    params: dict[str, Any]
+
+    @property
+    def ids(self) -> sa.Select:
+        """The ids of the datasets in scope, as a subquery-ready select."""
+        return scope_select(self.kind)
+
+    def package_ids(self, session: Session) -> list[str]:
+        return list(session.scalars(self.ids, self.params))
 
 
-def scope(package_ids: list[str] | None = None, organization_id: str | None = None) -> sa.Select:
-    """The ids of active datasets to check: some, a body's, or all."""
+def scope(package_ids: list[str] | None = None, organization_id: str | None = None) -> Scope:
+    """Some datasets, a body's, or all (when both are None)."""
+    if package_ids is not None:
+        return Scope("ids", {"scope_ids": list(package_ids)})
+    if organization_id is not None:
+        return Scope("org", {"scope_org": organization_id})
+    return Scope("all", {})
+
+
+@functools.cache
+def scope_select(kind: str) -> sa.Select:
     package = model.package_table
     query = sa.select(package.c.id).where(package.c.state == "active", package.c.type == "dataset")
-    if package_ids is not None:
-        query = query.where(package.c.id.in_(package_ids))
-    if organization_id is not None:
-        query = query.where(package.c.owner_org == organization_id)
+    if kind == "ids":
+        query = query.where(package.c.id.in_(sa.bindparam("scope_ids", expanding=True)))
+    elif kind == "org":
+        query = query.where(package.c.owner_org == sa.bindparam("scope_org"))
     return query
 
 
-def gather(session: Session, in_scope: sa.Select, today: dt.date) -> list[DatasetFacts]:
-    """The facts of every dataset in ``in_scope`` (a ``scope()``)."""
-    ids = in_scope.scalar_subquery()
-    package = model.package_table
-    rows = session.execute(
-        sa.select(
-            package.c.id,
-            package.c.name,
-            package.c.title,
-            package.c.notes,
-            package.c.private,
-            package.c.owner_org,
-            package.c.license_id,
-            package.c.maintainer,
-            package.c.maintainer_email,
-            package.c.metadata_created,
-        ).where(package.c.id.in_(ids))
-    ).all()
+def gather(session: Session, in_scope: Scope, today: dt.date) -> list[DatasetFacts]:
+    """The facts of every dataset in ``in_scope`` (a ``scope()``), in three queries.
+
+    Keywords, groups, custom fields and the data clock are aggregated per dataset
+    and joined to it: one round trip for them whether one dataset is checked
+    after a save or ten thousand from cron.
+    """
+    rows = session.execute(_datasets_statement(in_scope.kind), in_scope.params).all()
     if not rows:
         return []
-    extras = _extras(session, ids)
-    tags = _counts(
-        session,
-        sa.select(model.package_tag_table.c.package_id, sa.func.count())
-        .where(model.package_tag_table.c.package_id.in_(ids))
-        .where(model.package_tag_table.c.state == "active")
-        .group_by(model.package_tag_table.c.package_id),
-    )
-    member, group = model.member_table, model.group_table
-    groups = _counts(
-        session,
-        sa.select(member.c.table_id, sa.func.count())
-        .join(group, group.c.id == member.c.group_id)
-        .where(member.c.table_id.in_(ids), member.c.table_name == "package")
-        .where(member.c.state == "active", group.c.state == "active")
-        .where(group.c.is_organization.is_(False))
-        .group_by(member.c.table_id),
-    )
-    resources = _resources(session, ids)
-    changed = dict(
-        session.execute(
-            sa.select(ResourceDataChange.package_id, sa.func.max(ResourceDataChange.changed_at))
-            .join(model.resource_table, model.resource_table.c.id == ResourceDataChange.resource_id)
-            .where(ResourceDataChange.package_id.in_(ids))
-            .where(model.resource_table.c.state == "active")
-            .group_by(ResourceDataChange.package_id)
-        ).all()
-    )
+    resources = _resources(session, in_scope)
     responsible = _responsible(session, {r.owner_org for r in rows if r.owner_org}, today)
     return [
         DatasetFacts(
@@ -107,78 +92,107 @@ def gather(session: Session, in_scope: sa.Select, today: dt.date) -> list[Datase
             maintainer=r.maintainer,
             maintainer_email=r.maintainer_email,
             metadata_created=_aware(r.metadata_created),
-            extras=extras.get(r.id, {}),
-            tags=tags.get(r.id, 0),
-            groups=groups.get(r.id, 0),
+            extras={k: v for k, v in (r.extras or {}).items() if isinstance(v, str)},
+            tags=r.tags,
+            groups=r.groups,
             resources=tuple(resources.get(r.id, ())),
-            data_changed_at=changed.get(r.id),
+            data_changed_at=r.changed,
             responsible=responsible.get(r.owner_org or "", {}),
         )
         for r in rows
     ]
 
 
+@functools.cache
+def _datasets_statement(kind: str) -> sa.Select:
+    ids = scope_select(kind).scalar_subquery()
+    package = model.package_table
+    tag, member, group = model.package_tag_table, model.member_table, model.group_table
+    resource = model.resource_table
+    tags = (
+        sa.select(tag.c.package_id, sa.func.count().label("n"))
+        .where(tag.c.package_id.in_(ids), tag.c.state == "active")
+        .group_by(tag.c.package_id)
+        .subquery()
+    )
+    groups = (
+        sa.select(member.c.table_id.label("package_id"), sa.func.count().label("n"))
+        .join(group, group.c.id == member.c.group_id)
+        .where(member.c.table_id.in_(ids), member.c.table_name == "package")
+        .where(member.c.state == "active", group.c.state == "active")
+        .where(group.c.is_organization.is_(False))
+        .group_by(member.c.table_id)
+        .subquery()
+    )
+    changed = (
+        sa.select(
+            ResourceDataChange.package_id, sa.func.max(ResourceDataChange.changed_at).label("at")
+        )
+        .join(resource, resource.c.id == ResourceDataChange.resource_id)
+        .where(ResourceDataChange.package_id.in_(ids), resource.c.state == "active")
+        .group_by(ResourceDataChange.package_id)
+        .subquery()
+    )
+    extras_column, extras_table = _extras(ids)
+    query = (
+        sa.select(
+            package.c.id,
+            package.c.name,
+            package.c.title,
+            package.c.notes,
+            package.c.private,
+            package.c.owner_org,
+            package.c.license_id,
+            package.c.maintainer,
+            package.c.maintainer_email,
+            package.c.metadata_created,
+            extras_column,
+            sa.func.coalesce(tags.c.n, 0).label("tags"),
+            sa.func.coalesce(groups.c.n, 0).label("groups"),
+            changed.c.at.label("changed"),
+        )
+        .outerjoin(tags, tags.c.package_id == package.c.id)
+        .outerjoin(groups, groups.c.package_id == package.c.id)
+        .outerjoin(changed, changed.c.package_id == package.c.id)
+        .where(package.c.id.in_(ids))
+    )
+    if extras_table is not None:
+        query = query.outerjoin(extras_table, extras_table.c.package_id == package.c.id)
+    return query
+
+
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.replace(tzinfo=dt.timezone.utc) if moment and not moment.tzinfo else moment
 
 
-def _counts(session: Session, query: sa.Select) -> dict[str, int]:
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+def _extras(ids: Any) -> tuple[Any, Any]:
+    """Custom fields as one JSON object per dataset, and what to join for them.
 
-
-def _extras(session: Session, ids: Any) -> dict[str, dict[str, str]]:
-    """Custom fields: a JSONB column since CKAN 2.12, a key/value table before."""
-    found: dict[str, dict[str, str]] = defaultdict(dict)
+    A column of ``package`` since CKAN 2.12; before, a key/value table,
+    aggregated to the same shape.
+    """
     table = getattr(model, "package_extra_table", None)
     if table is None:
-        column = model.package_table.c.extras
-        query = sa.select(
-            model.package_table.c.id, *[column[key].astext.label(key) for key in EXTRAS]
-        ).where(model.package_table.c.id.in_(ids))
-        for row in session.execute(query).mappings():
-            found[row["id"]] = {k: row[k] for k in EXTRAS if row[k] is not None}
-        return found
-    query = sa.select(table.c.package_id, table.c.key, table.c.value).where(
-        table.c.package_id.in_(ids), table.c.state == "active", table.c.key.in_(EXTRAS)
-    )
-    for package_id, key, value in session.execute(query).all():
-        found[package_id][key] = value
-    return found
-
-
-def _resources(session: Session, ids: Any) -> dict[str, list[ResourceFacts]]:
-    resource = model.resource_table
-    errors = sa.func.coalesce(
-        sa.cast(ResourceValidation.report["meta"]["error_count"].as_string(), sa.Integer), 0
-    )
-    query = (
+        return model.package_table.c.extras.label("extras"), None
+    aggregated = (
         sa.select(
-            resource.c.id,
-            resource.c.package_id,
-            resource.c.url,
-            resource.c.url_type,
-            resource.c.format,
-            resource.c.mimetype,
-            resource.c.size,
-            (
-                sa.func.coalesce(sa.cast(resource.c.extras, sa.JSON)["schema"].as_string(), "")
-                != ""
-            ).label("schema"),
-            ResourceValidation.status.label("validation_status"),
-            errors.label("validation_errors"),
-            LinkCheck.status.label("link_status"),
-            LinkCheck.reason.label("link_reason"),
+            table.c.package_id, sa.func.json_object_agg(table.c.key, table.c.value).label("extras")
         )
-        .outerjoin(ResourceValidation, ResourceValidation.resource_id == resource.c.id)
-        .outerjoin(
-            LinkCheck,
-            sa.and_(LinkCheck.resource_id == resource.c.id, LinkCheck.url == resource.c.url),
-        )
-        .where(resource.c.package_id.in_(ids), resource.c.state == "active")
-        .order_by(resource.c.package_id, resource.c.position)
+        .where(table.c.package_id.in_(ids), table.c.state == "active")
+        .group_by(table.c.package_id)
+        .subquery()
     )
+    return aggregated.c.extras, aggregated
+
+
+#: ``resource.extras`` as plain text: CKAN's column type is not cacheable, which would
+#: make SQLAlchemy compile this statement anew on every save.
+_RESOURCE_EXTRAS = sa.literal_column("resource.extras", sa.UnicodeText)
+
+
+def _resources(session: Session, in_scope: Scope) -> dict[str, list[ResourceFacts]]:
     found: dict[str, list[ResourceFacts]] = defaultdict(list)
-    for r in session.execute(query).all():
+    for r in session.execute(_resources_statement(in_scope.kind), in_scope.params).all():
         found[r.package_id].append(
             ResourceFacts(
                 id=r.id,
@@ -197,14 +211,63 @@ def _resources(session: Session, ids: Any) -> dict[str, list[ResourceFacts]]:
     return found
 
 
+@functools.cache
+def _resources_statement(kind: str) -> sa.Select:
+    ids = scope_select(kind).scalar_subquery()
+    resource = model.resource_table
+    errors = sa.func.coalesce(
+        sa.cast(ResourceValidation.report["meta"]["error_count"].as_string(), sa.Integer), 0
+    )
+    return (
+        sa.select(
+            resource.c.id,
+            resource.c.package_id,
+            resource.c.url,
+            resource.c.url_type,
+            resource.c.format,
+            resource.c.mimetype,
+            resource.c.size,
+            (
+                sa.func.coalesce(sa.cast(_RESOURCE_EXTRAS, sa.JSON)["schema"].as_string(), "") != ""
+            ).label("schema"),
+            ResourceValidation.status.label("validation_status"),
+            errors.label("validation_errors"),
+            LinkCheck.status.label("link_status"),
+            LinkCheck.reason.label("link_reason"),
+        )
+        .outerjoin(ResourceValidation, ResourceValidation.resource_id == resource.c.id)
+        .outerjoin(
+            LinkCheck,
+            sa.and_(LinkCheck.resource_id == resource.c.id, LinkCheck.url == resource.c.url),
+        )
+        .where(resource.c.package_id.in_(ids), resource.c.state == "active")
+        .order_by(resource.c.package_id, resource.c.position)
+    )
+
+
+@functools.cache
+def _responsible_statement() -> sa.Select:
+    table = ResponsibleAssignment
+    today = sa.bindparam("today", type_=sa.Date)
+    return sa.select(table.organization_id, table.role, table.email).where(
+        table.organization_id.in_(sa.bindparam("orgs", expanding=True)),
+        table.valid_from <= today,
+        sa.or_(table.valid_to.is_(None), table.valid_to > today),
+        table.superseded_by.is_(None),
+    )
+
+
 def _responsible(
     session: Session, organization_ids: set[str], today: dt.date
 ) -> dict[str, dict[str, frozenset[str]]]:
     if not organization_ids:
         return {}
     emails: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for assignment in session.scalars(current_assignments(list(organization_ids), today)):
-        emails[assignment.organization_id][assignment.role].add(assignment.email.lower())
+    rows = session.execute(
+        _responsible_statement(), {"orgs": list(organization_ids), "today": today}
+    )
+    for organization_id, role, email in rows:
+        emails[organization_id][role].add(email.lower())
     return {
         org: {role: frozenset(found) for role, found in roles.items()}
         for org, roles in emails.items()

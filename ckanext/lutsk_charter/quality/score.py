@@ -89,14 +89,22 @@ def _interoperability(dataset: DatasetFacts) -> dict[str, float]:
 
 
 def _interop(name: str) -> Measure:
-    weights = {
-        "format": 20,
-        "media_type": 10,
-        "format_vocabulary": 10,
-        "non_proprietary": 20,
-        "machine_readable": 20,
-    }
-    return lambda d, e: _interoperability(d).get(name, 0.0) / weights[name]
+    """Placeholder measure: ``score`` reads interoperability from the best resource once."""
+
+    def measure(d: DatasetFacts, e: CheckEnv) -> float:
+        return _interoperability(d).get(name, 0.0) / _INTEROP_POINTS[name]
+
+    measure.interop = name  # type: ignore[attr-defined]
+    return measure
+
+
+_INTEROP_POINTS = {
+    "format": 20,
+    "media_type": 10,
+    "format_vocabulary": 10,
+    "non_proprietary": 20,
+    "machine_readable": 20,
+}
 
 
 def _uploads(dataset: DatasetFacts) -> list[ResourceFacts]:
@@ -189,10 +197,18 @@ def score(
 ) -> Score:
     """The MQA points and band of a dataset, and the pass ratio of each Charter principle."""
     dimensions: dict[str, list[float]] = {name: [0.0, 0.0] for name in DIMENSIONS}
+    best = _interoperability(dataset)  # once, not once per interoperability indicator
     for indicator in INDICATORS:
         dimensions[indicator.dimension][1] += indicator.points
-        if indicator.measure is not None:
-            dimensions[indicator.dimension][0] += indicator.points * indicator.measure(dataset, env)
+        if indicator.measure is None:
+            continue
+        interop = getattr(indicator.measure, "interop", None)
+        earned = (
+            best.get(interop, 0.0)
+            if interop
+            else indicator.points * indicator.measure(dataset, env)
+        )
+        dimensions[indicator.dimension][0] += earned
     total = round(sum(points for points, _ in dimensions.values()))
     failed = {f.code for f in findings}
     run: dict[str, list[int]] = {}

@@ -1,12 +1,15 @@
 """Run the checks over gathered facts and keep flags and scores up to date.
 
 Writes are set-based (``unnest`` of arrays), so storing the results of ten
-thousand datasets takes the same handful of statements as storing one.
+thousand datasets takes the same handful of statements as storing one. A live
+flag's ``last_seen`` is its dataset's ``checked_at`` (read through
+``QualityFlag.dictize``): a daily run does not rewrite every flag to say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -20,6 +23,7 @@ from ckanext.lutsk_charter.model import DatasetQuality, QualityFlag
 
 from .checks import Check, Finding, run_checks
 from .facts import CheckEnv, DatasetFacts
+from .gather import Scope, scope_select
 from .score import Score, score
 
 Key = tuple[str, str, str]  # package, resource ("" for the dataset), code
@@ -33,6 +37,8 @@ class Outcome:
     reopened: int = 0
     #: Datasets whose score, band or open codes changed: Solr must index them again.
     changed: list[str] = field(default_factory=list)
+    #: Datasets with links never checked at their current URL.
+    unchecked_links: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ def check_and_store(
     datasets: Sequence[DatasetFacts],
     env: CheckEnv,
     checks: Iterable[Check],
-    in_scope: sa.Select,
+    in_scope: Scope,
     everything: bool = False,
 ) -> Outcome:
     """Check ``datasets`` (the facts of ``in_scope``) and store what was found.
@@ -65,32 +71,15 @@ def check_and_store(
     flag = QualityFlag.__table__
     live: dict[Key, _Live] = {
         (r.package_id, r.resource_id or "", r.code): _Live(r.id, r.args, r.status)
-        for r in session.execute(
-            sa.select(
-                flag.c.id,
-                flag.c.package_id,
-                flag.c.resource_id,
-                flag.c.code,
-                flag.c.args,
-                flag.c.status,
-            ).where(flag.c.status != "resolved", flag.c.package_id.in_(in_scope.scalar_subquery()))
-        )
+        for r in session.execute(_live_statement(in_scope.kind), in_scope.params)
     }
     previous = {
         r.package_id: (r.score, r.band, r.open_codes)
-        for r in session.execute(
-            sa.select(
-                DatasetQuality.package_id,
-                DatasetQuality.score,
-                DatasetQuality.band,
-                DatasetQuality.open_codes,
-            ).where(DatasetQuality.package_id.in_(in_scope.scalar_subquery()))
-        )
+        for r in session.execute(_previous_statement(in_scope.kind), in_scope.params)
     }
     outcome = Outcome()
     new_flags: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    seen: list[str] = []
     scores: list[tuple[DatasetFacts, Score, str]] = []
     for dataset in datasets:
         findings = run_checks(dataset, env, checks)
@@ -102,7 +91,6 @@ def check_and_store(
                 new_flags.append(_new_flag(dataset, finding, by_code[finding.code]))
                 outcome.opened += 1
             else:
-                seen.append(old.id)
                 status = old.status
                 if old.args != finding.args:
                     if status == "dismissed":
@@ -116,6 +104,8 @@ def check_and_store(
         scores.append((dataset, result, codes))
         if previous.get(dataset.id) != (result.score, result.band, codes):
             outcome.changed.append(dataset.id)
+        if any(r.url and not r.is_upload and r.link_status is None for r in dataset.resources):
+            outcome.unchecked_links.append(dataset.id)
     outcome.checked = len(datasets)
     vanished = [old.id for old in live.values()]
     outcome.resolved = len(vanished)
@@ -123,23 +113,47 @@ def check_and_store(
     _insert_flags(session, new_flags, now)
     _update_flags(session, updates)
     if vanished:
+        # Last seen at the dataset's previous check (read before this run's scores land).
         session.execute(
             sa.update(flag)
             .where(
                 flag.c.id == sa.func.any(sa.bindparam("ids", vanished, sa.ARRAY(sa.UnicodeText)))
             )
-            .values(status="resolved", resolved_at=now)
-        )
-    if seen:
-        session.execute(
-            sa.update(flag)
-            .where(flag.c.id == sa.func.any(sa.bindparam("ids", seen, sa.ARRAY(sa.UnicodeText))))
-            .values(last_seen=now)
+            .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
         )
     _upsert_scores(session, scores, now)
     if everything:
-        outcome.resolved += _retire(session, in_scope, now)
+        outcome.resolved += _retire(session, now)
     return outcome
+
+
+@functools.cache
+def _live_statement(kind: str) -> sa.Select:
+    flag = QualityFlag.__table__
+    return sa.select(
+        flag.c.id, flag.c.package_id, flag.c.resource_id, flag.c.code, flag.c.args, flag.c.status
+    ).where(
+        flag.c.status != "resolved", flag.c.package_id.in_(scope_select(kind).scalar_subquery())
+    )
+
+
+@functools.cache
+def _previous_statement(kind: str) -> sa.Select:
+    return sa.select(
+        DatasetQuality.package_id,
+        DatasetQuality.score,
+        DatasetQuality.band,
+        DatasetQuality.open_codes,
+    ).where(DatasetQuality.package_id.in_(scope_select(kind).scalar_subquery()))
+
+
+def _previous_check(flag: sa.Table) -> Any:
+    return sa.func.coalesce(
+        sa.select(DatasetQuality.checked_at)
+        .where(DatasetQuality.package_id == flag.c.package_id)
+        .scalar_subquery(),
+        flag.c.last_seen,
+    )
 
 
 def forget(session: Session, package_ids: list[str], now: dt.datetime) -> None:
@@ -148,24 +162,22 @@ def forget(session: Session, package_ids: list[str], now: dt.datetime) -> None:
     session.execute(
         sa.update(flag)
         .where(flag.c.package_id.in_(package_ids), flag.c.status != "resolved")
-        .values(status="resolved", resolved_at=now)
+        .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
     )
     session.execute(sa.delete(DatasetQuality).where(DatasetQuality.package_id.in_(package_ids)))
 
 
-def _retire(session: Session, in_scope: sa.Select, now: dt.datetime) -> int:
+def _retire(session: Session, now: dt.datetime) -> int:
+    """After a run over everything: datasets no longer active keep no live flags."""
+    active = scope_select("all").scalar_subquery()
     flag = QualityFlag.__table__
     retired = session.execute(
         sa.update(flag)
         .where(flag.c.status != "resolved")
-        .where(flag.c.package_id.not_in(in_scope.scalar_subquery()))
-        .values(status="resolved", resolved_at=now)
+        .where(flag.c.package_id.not_in(active))
+        .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
     ).rowcount
-    session.execute(
-        sa.delete(DatasetQuality).where(
-            DatasetQuality.package_id.not_in(in_scope.scalar_subquery())
-        )
-    )
+    session.execute(sa.delete(DatasetQuality).where(DatasetQuality.package_id.not_in(active)))
     return retired or 0
 
 

@@ -177,7 +177,7 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
         {"id": package.id},  # type: ignore[typeddict-item]
     ):
         flags = [
-            f.dictize()
+            f.dictize(row.checked_at)
             for f in context["session"].scalars(
                 sa.select(QualityFlag)
                 .where(QualityFlag.package_id == package.id)
@@ -237,8 +237,10 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
     tk.check_access("lutsk_charter_flag_list", context, data_dict)
     from ckan import model
 
-    query = sa.select(QualityFlag, model.Package.name, model.Package.title).join(
-        model.Package, model.Package.id == QualityFlag.package_id
+    query = (
+        sa.select(QualityFlag, model.Package.name, model.Package.title, DatasetQuality.checked_at)
+        .join(model.Package, model.Package.id == QualityFlag.package_id)
+        .outerjoin(DatasetQuality, DatasetQuality.package_id == QualityFlag.package_id)
     )
     if data_dict.get("organization_id"):
         group = model.Group.get(data_dict["organization_id"])
@@ -263,8 +265,8 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
     return {
         "count": count,
         "results": [
-            {**flag.dictize(), "package_name": name, "package_title": title}
-            for flag, name, title in rows
+            {**flag.dictize(checked_at), "package_name": name, "package_title": title}
+            for flag, name, title, checked_at in rows
         ],
     }
 
