@@ -47,11 +47,13 @@ class DatasetHooks(p.SingletonPlugin):
             store.forget(model.Session, [package.id], _now())
 
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
-        row = model.Session.get(DatasetQuality, pkg_dict["id"])
-        if row is not None:
-            pkg_dict["charter_score"] = row.score
-            pkg_dict["charter_band"] = row.band
-            pkg_dict["charter_flags"] = row.open_codes.split()
+        stored = model.Session.info.get(store.JUST_STORED, {}).pop(pkg_dict["id"], None)
+        if stored is None:
+            row = model.Session.get(DatasetQuality, pkg_dict["id"])
+            stored = (row.score, row.band, row.open_codes) if row is not None else None
+        if stored is not None:
+            pkg_dict["charter_score"], pkg_dict["charter_band"], codes = stored
+            pkg_dict["charter_flags"] = codes.split()
         return pkg_dict
 
     def after_dataset_search(

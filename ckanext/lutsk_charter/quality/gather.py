@@ -18,7 +18,9 @@ from ckan import model
 from sqlalchemy.orm import Session
 
 from ckanext.lutsk_charter.model import (
+    DatasetQuality,
     LinkCheck,
+    QualityFlag,
     ResourceDataChange,
     ResourceValidation,
     ResponsibleAssignment,
@@ -68,39 +70,65 @@ def scope_select(kind: str) -> sa.Select:
     return query
 
 
-def gather(session: Session, in_scope: Scope, today: dt.date) -> list[DatasetFacts]:
-    """The facts of every dataset in ``in_scope`` (a ``scope()``), in three queries.
+#: A live flag as stored: id, resource id, code, arguments, status.
+StoredFlag = tuple[str, str | None, str, dict[str, Any], str]
 
-    Keywords, groups, custom fields and the data clock are aggregated per dataset
-    and joined to it: one round trip for them whether one dataset is checked
-    after a save or ten thousand from cron.
+
+@dataclass
+class Gathered:
+    """The facts of each dataset, and what the last check stored for it."""
+
+    datasets: list[DatasetFacts]
+    #: ``{package_id: (score, band, open codes)}`` as last stored (what Solr has).
+    stored_scores: dict[str, tuple[int, str, str]]
+    #: ``{package_id: [live flags]}`` (not resolved).
+    live_flags: dict[str, list[StoredFlag]]
+
+
+def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
+    """Everything a check run needs, in two queries (datasets, resources).
+
+    Keywords, groups, custom fields, the data clock, the body's responsible
+    persons and the stored score and flags are aggregated and joined to each
+    dataset: one round trip for them whether one dataset is checked after a
+    save or ten thousand from cron.
     """
-    rows = session.execute(_datasets_statement(in_scope.kind), in_scope.params).all()
+    rows = session.execute(
+        _datasets_statement(in_scope.kind), {**in_scope.params, "today": today}
+    ).all()
     if not rows:
-        return []
+        return Gathered([], {}, {})
     resources = _resources(session, in_scope)
-    responsible = _responsible(session, {r.owner_org for r in rows if r.owner_org}, today)
-    return [
-        DatasetFacts(
-            id=r.id,
-            name=r.name,
-            title=r.title or "",
-            notes=r.notes or "",
-            private=bool(r.private),
-            owner_org=r.owner_org,
-            license_id=r.license_id,
-            maintainer=r.maintainer,
-            maintainer_email=r.maintainer_email,
-            metadata_created=_aware(r.metadata_created),
-            extras={k: v for k, v in (r.extras or {}).items() if isinstance(v, str)},
-            tags=r.tags,
-            groups=r.groups,
-            resources=tuple(resources.get(r.id, ())),
-            data_changed_at=r.changed,
-            responsible=responsible.get(r.owner_org or "", {}),
+    datasets = []
+    for r in rows:
+        responsible: dict[str, set[str]] = defaultdict(set)
+        for role, email in r.persons or ():
+            responsible[role].add(email)
+        datasets.append(
+            DatasetFacts(
+                id=r.id,
+                name=r.name,
+                title=r.title or "",
+                notes=r.notes or "",
+                private=bool(r.private),
+                owner_org=r.owner_org,
+                license_id=r.license_id,
+                maintainer=r.maintainer,
+                maintainer_email=r.maintainer_email,
+                metadata_created=_aware(r.metadata_created),
+                extras={k: v for k, v in (r.extras or {}).items() if isinstance(v, str)},
+                tags=r.tags,
+                groups=r.groups,
+                resources=tuple(resources.get(r.id, ())),
+                data_changed_at=r.changed,
+                responsible={role: frozenset(emails) for role, emails in responsible.items()},
+            )
         )
-        for r in rows
-    ]
+    return Gathered(
+        datasets,
+        {r.id: (r.score, r.band, r.open_codes) for r in rows if r.score is not None},
+        {r.id: [tuple(f) for f in r.flags] for r in rows if r.flags},  # type: ignore[misc]
+    )
 
 
 @functools.cache
@@ -134,6 +162,21 @@ def _datasets_statement(kind: str) -> sa.Select:
         .subquery()
     )
     extras_column, extras_table = _extras(ids)
+    persons = _current_persons()
+    flag = QualityFlag.__table__
+    flags = (
+        sa.select(
+            flag.c.package_id,
+            sa.func.json_agg(
+                sa.func.json_build_array(
+                    flag.c.id, flag.c.resource_id, flag.c.code, flag.c.args, flag.c.status
+                )
+            ).label("flags"),
+        )
+        .where(flag.c.package_id.in_(ids), flag.c.status != "resolved")
+        .group_by(flag.c.package_id)
+        .subquery()
+    )
     query = (
         sa.select(
             package.c.id,
@@ -150,10 +193,18 @@ def _datasets_statement(kind: str) -> sa.Select:
             sa.func.coalesce(tags.c.n, 0).label("tags"),
             sa.func.coalesce(groups.c.n, 0).label("groups"),
             changed.c.at.label("changed"),
+            persons.c.persons,
+            DatasetQuality.score,
+            DatasetQuality.band,
+            DatasetQuality.open_codes,
+            flags.c.flags,
         )
         .outerjoin(tags, tags.c.package_id == package.c.id)
         .outerjoin(groups, groups.c.package_id == package.c.id)
         .outerjoin(changed, changed.c.package_id == package.c.id)
+        .outerjoin(persons, persons.c.organization_id == package.c.owner_org)
+        .outerjoin(DatasetQuality, DatasetQuality.package_id == package.c.id)
+        .outerjoin(flags, flags.c.package_id == package.c.id)
         .where(package.c.id.in_(ids))
     )
     if extras_table is not None:
@@ -245,30 +296,22 @@ def _resources_statement(kind: str) -> sa.Select:
     )
 
 
-@functools.cache
-def _responsible_statement() -> sa.Select:
+def _current_persons() -> Any:
+    """Per body, ``[[role, e-mail], ...]`` of the persons current on ``:today``."""
     table = ResponsibleAssignment
     today = sa.bindparam("today", type_=sa.Date)
-    return sa.select(table.organization_id, table.role, table.email).where(
-        table.organization_id.in_(sa.bindparam("orgs", expanding=True)),
-        table.valid_from <= today,
-        sa.or_(table.valid_to.is_(None), table.valid_to > today),
-        table.superseded_by.is_(None),
+    return (
+        sa.select(
+            table.organization_id,
+            sa.func.json_agg(
+                sa.func.json_build_array(table.role, sa.func.lower(table.email))
+            ).label("persons"),
+        )
+        .where(
+            table.valid_from <= today,
+            sa.or_(table.valid_to.is_(None), table.valid_to > today),
+            table.superseded_by.is_(None),
+        )
+        .group_by(table.organization_id)
+        .subquery()
     )
-
-
-def _responsible(
-    session: Session, organization_ids: set[str], today: dt.date
-) -> dict[str, dict[str, frozenset[str]]]:
-    if not organization_ids:
-        return {}
-    emails: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = session.execute(
-        _responsible_statement(), {"orgs": list(organization_ids), "today": today}
-    )
-    for organization_id, role, email in rows:
-        emails[organization_id][role].add(email.lower())
-    return {
-        org: {role: frozenset(found) for role, found in roles.items()}
-        for org, roles in emails.items()
-    }

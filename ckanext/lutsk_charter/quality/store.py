@@ -9,10 +9,9 @@ flag's ``last_seen`` is its dataset's ``checked_at`` (read through
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +22,12 @@ from ckanext.lutsk_charter.model import DatasetQuality, QualityFlag
 
 from .checks import Check, Finding, run_checks
 from .facts import CheckEnv, DatasetFacts
-from .gather import Scope, scope_select
+from .gather import Gathered, scope_select
 from .score import Score, score
 
-Key = tuple[str, str, str]  # package, resource ("" for the dataset), code
+Key = tuple[str, str, str]
+#: ``session.info`` key of the scores stored in this session, read (once) by the indexer.
+JUST_STORED = "lutsk_charter_quality_just_stored"  # package, resource ("" for the dataset), code
 
 
 @dataclass
@@ -54,13 +55,12 @@ def _key(package_id: str, finding: Finding) -> Key:
 
 def check_and_store(
     session: Session,
-    datasets: Sequence[DatasetFacts],
+    gathered: Gathered,
     env: CheckEnv,
     checks: Iterable[Check],
-    in_scope: Scope,
     everything: bool = False,
 ) -> Outcome:
-    """Check ``datasets`` (the facts of ``in_scope``) and store what was found.
+    """Check the gathered datasets and store what was found.
 
     New findings open flags, vanished ones resolve theirs, a dismissed flag stays
     dismissed unless its arguments changed. With ``everything``, flags and
@@ -70,13 +70,12 @@ def check_and_store(
     by_code = {c.code: c for c in checks}
     flag = QualityFlag.__table__
     live: dict[Key, _Live] = {
-        (r.package_id, r.resource_id or "", r.code): _Live(r.id, r.args, r.status)
-        for r in session.execute(_live_statement(in_scope.kind), in_scope.params)
+        (package_id, resource_id or "", code): _Live(flag_id, args, status)
+        for package_id, flags in gathered.live_flags.items()
+        for flag_id, resource_id, code, args, status in flags
     }
-    previous = {
-        r.package_id: (r.score, r.band, r.open_codes)
-        for r in session.execute(_previous_statement(in_scope.kind), in_scope.params)
-    }
+    previous = gathered.stored_scores
+    datasets = gathered.datasets
     outcome = Outcome()
     new_flags: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -122,29 +121,13 @@ def check_and_store(
             .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
         )
     _upsert_scores(session, scores, now)
+    # Solr indexes the dataset right after a save: hand it what was just stored.
+    just_stored = session.info.setdefault(JUST_STORED, {})
+    for dataset, result, codes in scores:
+        just_stored[dataset.id] = (result.score, result.band, codes)
     if everything:
         outcome.resolved += _retire(session, now)
     return outcome
-
-
-@functools.cache
-def _live_statement(kind: str) -> sa.Select:
-    flag = QualityFlag.__table__
-    return sa.select(
-        flag.c.id, flag.c.package_id, flag.c.resource_id, flag.c.code, flag.c.args, flag.c.status
-    ).where(
-        flag.c.status != "resolved", flag.c.package_id.in_(scope_select(kind).scalar_subquery())
-    )
-
-
-@functools.cache
-def _previous_statement(kind: str) -> sa.Select:
-    return sa.select(
-        DatasetQuality.package_id,
-        DatasetQuality.score,
-        DatasetQuality.band,
-        DatasetQuality.open_codes,
-    ).where(DatasetQuality.package_id.in_(scope_select(kind).scalar_subquery()))
 
 
 def _previous_check(flag: sa.Table) -> Any:

@@ -76,14 +76,12 @@ def run_quality_checks(
     session = context["session"]
     session.flush()  # CKAN's session does not autoflush: let the queries see this save
     in_scope = gather.scope(package_ids, organization_id)
-    datasets = gather.gather(session, in_scope, today())
     return store.check_and_store(
         session,
-        datasets,
+        gather.gather(session, in_scope, today()),
         check_env(),
         registered_checks(),
-        in_scope,
-        everything=package_ids is None and organization_id is None,
+        everything=in_scope.kind == "all",
     )
 
 
