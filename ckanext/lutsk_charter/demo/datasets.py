@@ -83,7 +83,8 @@ class DemoDataset:
     resources: tuple[DemoResource, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
     language: str = "ua"
-    #: Key of the Resolution 835 item (``list835.ITEMS``); sets ``legal_basis``.
+    #: Key of the Resolution 835 item (``list835.ITEMS``); sets ``legal_basis`` and
+    #: ``required_dataset``.
     item_835: str = ""
 
     @property
@@ -104,6 +105,7 @@ class DemoDataset:
         }
         if self.item_835:
             data["legal_basis"] = list835.legal_basis(self.item_835)
+            data["required_dataset"] = self.item_835
         for key, value in self.extra.items():
             data[key] = value(dates) if callable(value) else value
         return data

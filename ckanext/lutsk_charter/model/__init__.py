@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .data_change import ResourceDataChange
+from .required import RequiredDataset
 from .responsible import ResponsibleAssignment, ResponsibleChange
 from .validation import ResourceValidation
 
 __all__ = [
+    "RequiredDataset",
     "ResourceDataChange",
     "ResourceValidation",
     "ResponsibleAssignment",

@@ -8,6 +8,12 @@ did not ask for ``defer_commit``.
 from __future__ import annotations
 
 from .data_change import lutsk_charter_data_change_record, lutsk_charter_dataset_timeliness_show
+from .required import (
+    lutsk_charter_required_dataset_coverage,
+    lutsk_charter_required_dataset_list,
+    lutsk_charter_required_dataset_load,
+    lutsk_charter_required_dataset_update,
+)
 from .responsible import (
     lutsk_charter_responsible_assign,
     lutsk_charter_responsible_change_acknowledge,
@@ -30,6 +36,10 @@ from .validation import (
 __all__ = [
     "lutsk_charter_data_change_record",
     "lutsk_charter_dataset_timeliness_show",
+    "lutsk_charter_required_dataset_coverage",
+    "lutsk_charter_required_dataset_list",
+    "lutsk_charter_required_dataset_load",
+    "lutsk_charter_required_dataset_update",
     "lutsk_charter_responsible_assign",
     "lutsk_charter_responsible_change_acknowledge",
     "lutsk_charter_responsible_change_list",
