@@ -61,9 +61,9 @@ def test_bad_lines_are_reported_by_number_and_nothing_is_loaded(cli, tmp_path):
     )
     result = cli.invoke(ckan, ["lutsk-charter", "required", "load", path])
     assert result.exit_code == 1
-    assert "Line 3: code:" in result.output
-    assert "Line 4: name_uk:" in result.output
-    assert "Line 2" not in result.output
+    assert "Рядок 3: code: «OMS-X» не є кодом пункту" in result.output
+    assert "Рядок 4: name_uk: Значення відсутнє" in result.output
+    assert "Рядок 2" not in result.output
     assert "2 bad line(s); nothing was loaded" in result.output
     assert "OMS-58" not in _items()
 

@@ -220,16 +220,21 @@ def test_bad_lines_are_reported_by_number_and_nothing_is_loaded():
     with pytest.raises(tk.ValidationError) as e:
         call_action("lutsk_charter_required_dataset_load", csv=csv_text)
     messages = e.value.error_dict["csv"]
+    # In the portal's language, Ukrainian, which the request context speaks.
     assert [m.split(":")[0] for m in messages] == [
-        "Line 3",
-        "Line 4",
-        "Line 5",
-        "Line 6",
-        "Line 7",
+        "Рядок 3",
+        "Рядок 4",
+        "Рядок 5",
+        "Рядок 6",
+        "Рядок 7",
     ]
-    assert "section" in messages[0]
-    assert "ALL-5" in messages[2]
-    assert "line 2" in messages[3]
+    assert messages[0].startswith("Рядок 3: section: Невідомий розділ «ministries»")
+    assert messages[1] == "Рядок 4: number: Значення відсутнє"
+    assert messages[2] == (
+        "Рядок 5: code: ALL-5 не належить до розділу local_self_government."
+    )
+    assert messages[3] == "Рядок 6: code: OMS-1 уже є в рядку 2."
+    assert messages[4] == "Рядок 7: name_uk: Значення відсутнє"
     items = {i["code"]: i for i in call_action("lutsk_charter_required_dataset_list")}
     assert items["OMS-1"]["name_uk"] == "Перелік об’єктів комунальної власності"
 
@@ -237,7 +242,7 @@ def test_bad_lines_are_reported_by_number_and_nothing_is_loaded():
 def test_a_file_without_the_needed_columns_is_refused_at_line_1():
     with pytest.raises(tk.ValidationError) as e:
         call_action("lutsk_charter_required_dataset_load", csv="code,name\nOMS-1,x\n")
-    assert e.value.error_dict["csv"] == ["Line 1: missing columns: section, number, name_uk."]
+    assert e.value.error_dict["csv"] == ["Рядок 1: бракує колонок: section, number, name_uk."]
 
 
 # --- the dataset field ----------------------------------------------------------------------
@@ -256,6 +261,18 @@ def test_an_unknown_or_inactive_item_is_refused(organization):
     call_action("lutsk_charter_required_dataset_update", code="OMS-2", active=False)
     with pytest.raises(tk.ValidationError):
         LutskDataset(owner_org=organization["id"], required_dataset="OMS-2")
+
+
+def test_a_dataset_keeps_its_link_to_an_item_switched_off_later(organization):
+    dataset = LutskDataset(owner_org=organization["id"], required_dataset="OMS-2")
+    call_action("lutsk_charter_required_dataset_update", code="OMS-2", active=False)
+    call_action("package_patch", context=site_context(), id=dataset["id"], title="Нова назва")
+    assert call_action("package_show", id=dataset["id"])["required_dataset"] == "OMS-2"
+    other = LutskDataset(owner_org=organization["id"])
+    with pytest.raises(tk.ValidationError):
+        call_action(
+            "package_patch", context=site_context(), id=other["id"], required_dataset="OMS-2"
+        )
 
 
 def test_the_form_offers_the_items_in_both_languages():

@@ -20,17 +20,29 @@ def test_anonymous_reads_the_list_through_the_api(app):
     app.get("/api/3/action/lutsk_charter_required_dataset_coverage", status=403)
 
 
-def test_load_errors_are_in_ukrainian_through_the_api(app, sysadmin_token):
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        (
+            "",
+            "Рядок 2: section: Невідомий розділ «ministries»: вкажіть all_holders або"
+            " local_self_government.",
+        ),
+        (
+            "/en",
+            "Line 2: section: Unknown section “ministries”: use all_holders or"
+            " local_self_government.",
+        ),
+    ],
+)
+def test_load_errors_are_in_the_language_of_the_request(app, sysadmin_token, prefix, message):
     response = app.post(
-        "/api/3/action/lutsk_charter_required_dataset_load",
+        f"{prefix}/api/3/action/lutsk_charter_required_dataset_load",
         json={"csv": HEADER + ",ministries,3,Щось,,\n"},
         headers={"Authorization": sysadmin_token["token"]},
         status=409,
     )
-    assert response.json["error"]["csv"] == [
-        "Рядок 2: section: Невідомий розділ «ministries»: вкажіть all_holders або"
-        " local_self_government."
-    ]
+    assert response.json["error"]["csv"] == [message]
 
 
 def test_a_bad_item_gets_a_ukrainian_error(app, sysadmin_token, organization):

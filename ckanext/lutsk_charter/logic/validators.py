@@ -364,13 +364,20 @@ def lutsk_charter_appointing_document(value: Any, context: Context) -> Any:
 
 
 def lutsk_charter_required_dataset(value: Any, context: Context) -> Any:
-    """The code of an active item of the Resolution 835 list (``ALL-6``, ``OMS-1``)."""
+    """The code of an active item of the Resolution 835 list (``ALL-6``, ``OMS-1``).
+
+    A dataset already linked to an item that has since been switched off keeps
+    its link when it is saved again.
+    """
     if value is missing or value is None or value == "":
         return value
     from ckanext.lutsk_charter.model import RequiredDataset
 
     code = str(value).strip().upper()
     item = context["model"].Session.get(RequiredDataset, code)
+    package = context.get("package")
+    if item is not None and package is not None and package.extras.get("required_dataset") == code:
+        return code  # kept as it was, even if the item has since been switched off
     if item is None or not item.active:
         raise Invalid(
             _("“{value}” is not an item of the Resolution 835 list of mandatory datasets.").format(
