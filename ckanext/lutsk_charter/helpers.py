@@ -67,14 +67,20 @@ def lutsk_charter_current_publishers(organization_id: str | None) -> list[dict[s
 
 
 def lutsk_charter_required_dataset_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
-    """The active items of the Resolution 835 list as scheming choices, labels in uk and en."""
-    items = tk.get_action("lutsk_charter_required_dataset_list")({"ignore_auth": True}, {})
+    """The items of the Resolution 835 list as scheming choices, labels in uk and en.
+
+    Items switched off come last, marked, so that a dataset still linked to one
+    shows it and keeps it when its form is saved (the validator refuses new links).
+    """
+    items = tk.get_action("lutsk_charter_required_dataset_list")(
+        {"ignore_auth": True}, {"include_inactive": True}
+    )
 
     def label(code: str, name: str) -> str:
         text = f"{code}. {name}"
         return text if len(text) <= 160 else text[:159].rstrip() + "…"
 
-    return [
+    active = [
         {
             "value": i["code"],
             "label": {
@@ -83,7 +89,20 @@ def lutsk_charter_required_dataset_choices(field: dict[str, Any]) -> list[dict[s
             },
         }
         for i in items
+        if i["active"]
     ]
+    inactive = [
+        {
+            "value": i["code"],
+            "label": "{label} ({note})".format(
+                label=label(i["code"], lutsk_charter_required_dataset_name(i)),
+                note=tk._("no longer required"),
+            ),
+        }
+        for i in items
+        if not i["active"]
+    ]
+    return active + inactive
 
 
 def lutsk_charter_required_dataset_name(item: dict[str, Any]) -> str:

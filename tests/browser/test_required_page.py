@@ -98,3 +98,18 @@ def test_others_cannot_open_the_page(page, log_in):
     log_in(admin["name"], PASSWORD)
     assert page.goto("/uk/ckan-admin/required-datasets").status == 403
     assert page.goto("/uk/ckan-admin/required-datasets/OMS-1/edit").status == 403
+
+
+def test_a_link_to_an_item_switched_off_survives_the_edit_form(page, log_in, organization):
+    dataset = LutskDataset(owner_org=organization["id"], required_dataset="OMS-2")
+    call_action("lutsk_charter_required_dataset_update", code="OMS-2", active=False)
+    sysadmin = factories.Sysadmin(password=PASSWORD)
+    log_in(sysadmin["name"], PASSWORD)
+    page.goto(f"/uk/dataset/edit/{dataset['name']}")
+    select = page.locator("#field-required_dataset")
+    assert select.input_value() == "OMS-2"
+    assert "(більше не обов’язковий)" in select.locator("option:checked").inner_text()
+    page.locator("form#dataset-edit button.btn-primary[name=save]").click()
+    page.wait_for_url(f"**/dataset/{dataset['name']}")  # saved, not sent back with errors
+    assert "OMS-2. Звіти про виконання фінансових планів" in page.inner_text("body")
+    assert call_action("package_show", id=dataset["id"])["required_dataset"] == "OMS-2"

@@ -280,11 +280,19 @@ def test_the_form_offers_the_items_in_both_languages():
 
     choices = lutsk_charter_required_dataset_choices({})
     assert len(choices) == 73
+    assert len(choices) == 73
     first = choices[16]
     assert first["value"] == "OMS-1"
     assert first["label"]["uk"] == "OMS-1. Перелік об’єктів комунальної власності"
     assert first["label"]["en"].startswith("OMS-1. ")
     assert all(len(c["label"]["uk"]) <= 160 for c in choices)
+
+    call_action("lutsk_charter_required_dataset_update", code="OMS-1", active=False)
+    choices = lutsk_charter_required_dataset_choices({})
+    assert choices[-1] == {
+        "value": "OMS-1",
+        "label": "OMS-1. Перелік об’єктів комунальної власності (більше не обов’язковий)",
+    }
 
 
 # --- coverage -------------------------------------------------------------------------------
@@ -377,3 +385,24 @@ def test_coverage_of_an_unknown_body_is_refused():
     with pytest.raises(tk.ValidationError) as e:
         call_action("lutsk_charter_required_dataset_coverage", organization_id="no-such-body")
     assert "organization_id" in e.value.error_dict
+
+
+def test_the_demo_links_its_datasets_to_their_items():
+    from ckanext.lutsk_charter.demo import DATASETS, list835, load
+
+    catalogue = {i["code"]: i for i in call_action("lutsk_charter_required_dataset_list")}
+    for code, name in list835.ITEMS.items():
+        assert catalogue[code]["name_uk"] == name, code
+
+    load(echo=lambda line: None)
+    linked = [d for d in DATASETS if d.item_835]
+    assert linked
+    for spec in linked:
+        shown = call_action("package_show", context=site_context(), id=spec.name)
+        assert shown["required_dataset"] == spec.item_835
+    coverage = {
+        i["code"]: i for i in call_action("lutsk_charter_required_dataset_coverage")["items"]
+    }
+    for spec in linked:
+        names = {d["name"] for d in coverage[spec.item_835]["datasets"]}
+        assert (spec.name in names) is (not spec.private), spec.name

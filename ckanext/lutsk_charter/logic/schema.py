@@ -238,9 +238,12 @@ def required_dataset_row(
 
 @tk.validator_args
 def required_dataset_load(
-    not_empty: Validator, ignore_missing: Validator, boolean_validator: Validator
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
 ) -> Schema:
-    return {"csv": [not_empty], "dry_run": [ignore_missing, boolean_validator]}
+    return {"csv": [not_empty, unicode_safe], "dry_run": [ignore_missing, boolean_validator]}
 
 
 @tk.validator_args
