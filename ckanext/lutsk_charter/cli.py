@@ -72,6 +72,74 @@ def responsible_export(csv_file: Any) -> None:
     click.echo(f"{count} assignment(s) exported", err=True)
 
 
+@lutsk_charter.group()
+def required() -> None:
+    """The catalogue of datasets Resolution 835 makes mandatory."""
+
+
+def _site_context() -> dict[str, Any]:
+    import ckan.plugins.toolkit as tk
+    from ckan import model
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    return {"user": site_user["name"], "model": model, "session": model.Session}
+
+
+@required.command("load")
+@click.argument("csv_file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--dry-run", is_flag=True, help="Check every line, load nothing.")
+def required_load(csv_file: Any, dry_run: bool) -> None:
+    """Load items of the list from CSV_FILE (e.g. the package's data/835-list.csv).
+
+    Columns: code (optional), section (all_holders or local_self_government),
+    number, name_uk, name_en, source, active (optional). Items are matched by
+    code. Every line is checked first; if any is bad, each bad line is reported
+    by its number and nothing is loaded.
+    """
+    import ckan.plugins.toolkit as tk
+
+    try:
+        result = tk.get_action("lutsk_charter_required_dataset_load")(
+            _site_context(),  # type: ignore[arg-type]
+            {"csv": csv_file.read(), "dry_run": dry_run},
+        )
+    except tk.ValidationError as e:
+        problems = e.error_dict.get("csv", [])
+        for message in problems:
+            click.secho(str(message), fg="red", err=True)
+        raise click.ClickException(f"{len(problems)} bad line(s); nothing was loaded") from None
+    summary = "{created} new, {updated} changed, {unchanged} unchanged".format(**result)
+    if dry_run:
+        click.secho(f"All lines are good ({summary}); nothing loaded (--dry-run)", fg="green")
+    else:
+        click.secho(f"Items loaded: {summary}", fg="green")
+
+
+@required.command("export")
+@click.argument("csv_file", type=click.File("w", encoding="utf-8"), default="-")
+def required_export(csv_file: Any) -> None:
+    """Write every item, inactive ones too, as CSV that `required load` reads back."""
+    import ckan.plugins.toolkit as tk
+
+    from ckanext.lutsk_charter.logic.action.required import CSV_COLUMNS
+
+    items = tk.get_action("lutsk_charter_required_dataset_list")(
+        _site_context(),  # type: ignore[arg-type]
+        {"include_inactive": True},
+    )
+    writer = csv.DictWriter(csv_file, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for item in items:
+        writer.writerow(
+            {
+                **{k: item[k] for k in CSV_COLUMNS if k in item},
+                "number": item["position"],
+                "active": "true" if item["active"] else "false",
+            }
+        )
+    click.echo(f"{len(items)} item(s) exported", err=True)
+
+
 @lutsk_charter.command("validate")
 @click.option("--dataset", "dataset_id", help="Only this dataset (id or name).")
 @click.option("--org", "organization", help="Only this body's datasets (name or id).")

@@ -66,6 +66,72 @@ def lutsk_charter_current_publishers(organization_id: str | None) -> list[dict[s
     return [p for p in persons if p["role"] == "publisher"]
 
 
+def lutsk_charter_required_dataset_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """The items of the Resolution 835 list as scheming choices, labels in uk and en.
+
+    Items switched off come last, marked, so that a dataset still linked to one
+    shows it and keeps it when its form is saved (the validator refuses new links).
+    """
+    items = tk.get_action("lutsk_charter_required_dataset_list")(
+        {"ignore_auth": True}, {"include_inactive": True}
+    )
+
+    def label(code: str, name: str) -> str:
+        text = f"{code}. {name}"
+        return text if len(text) <= 160 else text[:159].rstrip() + "…"
+
+    active = [
+        {
+            "value": i["code"],
+            "label": {
+                "uk": label(i["code"], i["name_uk"]),
+                "en": label(i["code"], i["name_en"] or i["name_uk"]),
+            },
+        }
+        for i in items
+        if i["active"]
+    ]
+    inactive = [
+        {
+            "value": i["code"],
+            "label": "{label} ({note})".format(
+                label=label(i["code"], lutsk_charter_required_dataset_name(i)),
+                note=tk._("no longer required"),
+            ),
+        }
+        for i in items
+        if not i["active"]
+    ]
+    return active + inactive
+
+
+def lutsk_charter_required_dataset_name(item: dict[str, Any]) -> str:
+    """An item's name in the page's language (Ukrainian when there is no English one)."""
+    if tk.h.lang() == "en" and item.get("name_en"):
+        return item["name_en"]
+    return item.get("name_uk") or ""
+
+
+def lutsk_charter_required_section_label(section: str) -> str:
+    """The translated name of a section of the Resolution 835 list."""
+    labels = {
+        "all_holders": tk._("All information holders"),
+        "local_self_government": tk._("Local self-government bodies"),
+    }
+    return labels.get(section, section)
+
+
+def lutsk_charter_timeliness_label(state: str) -> str:
+    """The translated name of a dataset's timeliness state."""
+    labels = {
+        "normal": tk._("Up to date"),
+        "due_soon": tk._("Update due soon"),
+        "overdue": tk._("Overdue"),
+        "inactive": tk._("No longer updated"),
+    }
+    return labels.get(state, state)
+
+
 #: What the checks before frictionless can report, and what to do about it.
 _FINDINGS: dict[str, tuple[str, str]] = {
     "empty-file": (N_("The file is empty."), N_("Upload the file with its data.")),

@@ -346,9 +346,7 @@ def test_failed_validation_raises_a_flag_and_a_fix_clears_it(dataset, run_jobs):
     run_jobs()
     flag = _flags(dataset["id"])[("validation_failed", resource["id"])]
     assert flag["args"]["errors"] >= 1
-    assert (
-        call_action("package_search", fq="charter_flags:validation_failed")["count"] == 1
-    )
+    assert call_action("package_search", fq="charter_flags:validation_failed")["count"] == 1
     call_action(
         "resource_patch", context=site_context(), id=resource["id"], upload=upload(CSV, "data.csv")
     )

@@ -83,7 +83,8 @@ class DemoDataset:
     resources: tuple[DemoResource, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
     language: str = "ua"
-    #: Key of the Resolution 835 item (``list835.ITEMS``); sets ``legal_basis``.
+    #: Key of the Resolution 835 item (``list835.ITEMS``); sets ``legal_basis`` and
+    #: ``required_dataset``.
     item_835: str = ""
     #: Values written straight to the database after the dataset is made, as data
     #: migrated from the old portal carries them (the schema would refuse them now);
@@ -108,6 +109,7 @@ class DemoDataset:
         }
         if self.item_835:
             data["legal_basis"] = list835.legal_basis(self.item_835)
+            data["required_dataset"] = self.item_835
         for key, value in self.extra.items():
             data[key] = value(dates) if callable(value) else value
         return data

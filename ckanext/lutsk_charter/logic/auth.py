@@ -193,3 +193,32 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> AuthResul
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return {"success": False, "msg": _("You may not edit this dataset.")}
     return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_required_dataset_list(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": True}  # the law's list is public
+
+
+def lutsk_charter_required_dataset_update(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may edit the list of mandatory datasets.")}
+
+
+def lutsk_charter_required_dataset_load(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may edit the list of mandatory datasets.")}
+
+
+def lutsk_charter_required_dataset_coverage(context: Context, data_dict: DataDict) -> AuthResult:
+    """Sysadmins: any body or the whole city; a body's admins and editors: their own body."""
+    organization_id = _organization_id(context, data_dict.get("organization_id"))
+    user = context.get("user")
+    if (
+        organization_id
+        and user
+        and authz.users_role_for_group_or_org(organization_id, user) in ("admin", "editor")
+    ):
+        return {"success": True}
+    return {
+        "success": False,
+        "msg": _("Only the body's admins and editors may see its coverage of mandatory datasets."),
+    }

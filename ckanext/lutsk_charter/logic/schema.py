@@ -254,3 +254,73 @@ def link_check(
         "id": [not_empty, unicode_safe, package_id_or_name_exists],
         "sync": [ignore_missing, boolean_validator],
     }
+
+
+@tk.validator_args
+def required_dataset_list(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    lutsk_charter_required_section: Validator,
+) -> Schema:
+    return {
+        "section": [ignore_missing, unicode_safe, lutsk_charter_required_section],
+        "include_inactive": [ignore_missing, boolean_validator],
+    }
+
+
+@tk.validator_args
+def required_dataset_update(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    lutsk_charter_required_code: Validator,
+    lutsk_charter_max_length: ValidatorFactory,
+) -> Schema:
+    return {
+        "code": [not_empty, unicode_safe, lutsk_charter_required_code],
+        "name_uk": [ignore_missing, not_empty, unicode_safe, lutsk_charter_max_length(2000)],
+        "name_en": [ignore_missing, unicode_safe, lutsk_charter_max_length(2000)],
+        "active": [ignore_missing, boolean_validator],
+    }
+
+
+@tk.validator_args
+def required_dataset_row(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    natural_number_validator: Validator,
+    lutsk_charter_required_code: Validator,
+    lutsk_charter_required_section: Validator,
+    lutsk_charter_max_length: ValidatorFactory,
+) -> Schema:
+    """One line of the catalogue's CSV (``code`` may be left out: section prefix + number)."""
+    return {
+        "code": [ignore_missing, unicode_safe, lutsk_charter_required_code],
+        "section": [not_empty, unicode_safe, lutsk_charter_required_section],
+        "number": [not_empty, natural_number_validator],
+        "name_uk": [not_empty, unicode_safe, lutsk_charter_max_length(2000)],
+        "name_en": [ignore_missing, unicode_safe, lutsk_charter_max_length(2000)],
+        "source": [ignore_missing, unicode_safe, lutsk_charter_max_length(1000)],
+        "active": [ignore_missing, boolean_validator],
+    }
+
+
+@tk.validator_args
+def required_dataset_load(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+) -> Schema:
+    return {"csv": [not_empty, unicode_safe], "dry_run": [ignore_missing, boolean_validator]}
+
+
+@tk.validator_args
+def required_dataset_coverage(
+    ignore_missing: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
+) -> Schema:
+    return {"organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists]}

@@ -16,7 +16,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
 from ckanext.lutsk_charter import config, identifiers, table_schema
-from ckanext.lutsk_charter.types import RESPONSIBLE_ROLES
+from ckanext.lutsk_charter.types import REQUIRED_SECTIONS, RESPONSIBLE_ROLES
 
 _ = tk._
 Invalid = tk.Invalid
@@ -371,3 +371,51 @@ def lutsk_charter_id_list(value: Any, context: Context) -> Any:
     if len(ids) > 1000:
         raise Invalid(_("At most {limit} ids at once.").format(limit=1000))
     return [i.strip() for i in ids]
+
+
+def lutsk_charter_required_dataset(value: Any, context: Context) -> Any:
+    """The code of an active item of the Resolution 835 list (``ALL-6``, ``OMS-1``).
+
+    A dataset already linked to an item that has since been switched off keeps
+    its link when it is saved again.
+    """
+    if value is missing or value is None or value == "":
+        return value
+    from ckanext.lutsk_charter.model import RequiredDataset
+
+    code = str(value).strip().upper()
+    item = context["model"].Session.get(RequiredDataset, code)
+    package = context.get("package")
+    if item is not None and package is not None and package.extras.get("required_dataset") == code:
+        return code  # kept as it was, even if the item has since been switched off
+    if item is None or not item.active:
+        raise Invalid(
+            _("“{value}” is not an item of the Resolution 835 list of mandatory datasets.").format(
+                value=value
+            )
+        )
+    return code
+
+
+def lutsk_charter_required_section(value: Any, context: Context) -> Any:
+    """A section of the Resolution 835 list: ``all_holders`` or ``local_self_government``."""
+    if value not in REQUIRED_SECTIONS:
+        raise Invalid(
+            _("Unknown section “{value}”: use all_holders or local_self_government.").format(
+                value=value
+            )
+        )
+    return value
+
+
+def lutsk_charter_required_code(value: Any, context: Context) -> Any:
+    """An item code: the section's prefix, a hyphen and a number (``ALL-6``, ``OMS-12``)."""
+    if value is missing or value is None or value == "":
+        return value
+    code = str(value).strip().upper()
+    prefix, _sep, number = code.partition("-")
+    if prefix not in REQUIRED_SECTIONS.values() or not number.isdigit() or int(number) < 1:
+        raise Invalid(
+            _("“{value}” is not an item code; write it as ALL-6 or OMS-12.").format(value=value)
+        )
+    return code

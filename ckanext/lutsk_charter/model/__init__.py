@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .data_change import ResourceDataChange
 from .quality import DatasetQuality, LinkCheck, QualityFlag
+from .required import RequiredDataset
 from .responsible import ResponsibleAssignment, ResponsibleChange
 from .validation import ResourceValidation
 
@@ -11,6 +12,7 @@ __all__ = [
     "DatasetQuality",
     "LinkCheck",
     "QualityFlag",
+    "RequiredDataset",
     "ResourceDataChange",
     "ResourceValidation",
     "ResponsibleAssignment",

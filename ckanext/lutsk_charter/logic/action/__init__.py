@@ -15,6 +15,12 @@ from .quality import (
     lutsk_charter_link_check,
     lutsk_charter_quality_recheck,
 )
+from .required import (
+    lutsk_charter_required_dataset_coverage,
+    lutsk_charter_required_dataset_list,
+    lutsk_charter_required_dataset_load,
+    lutsk_charter_required_dataset_update,
+)
 from .responsible import (
     lutsk_charter_responsible_assign,
     lutsk_charter_responsible_change_acknowledge,
@@ -42,6 +48,10 @@ __all__ = [
     "lutsk_charter_flag_review",
     "lutsk_charter_link_check",
     "lutsk_charter_quality_recheck",
+    "lutsk_charter_required_dataset_coverage",
+    "lutsk_charter_required_dataset_list",
+    "lutsk_charter_required_dataset_load",
+    "lutsk_charter_required_dataset_update",
     "lutsk_charter_responsible_assign",
     "lutsk_charter_responsible_change_acknowledge",
     "lutsk_charter_responsible_change_list",
