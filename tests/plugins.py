@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 import ckan.plugins as p
 
-from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
+from ckanext.lutsk_charter.interfaces import ILutskCharterChecks, ILutskCharterValidation
 
 
 class ValidationObserver(p.SingletonPlugin):
@@ -21,3 +21,31 @@ class ValidationObserver(p.SingletonPlugin):
 
     def receive_report(self, resource: dict[str, Any], result: dict[str, Any]) -> None:
         self.reports.append((resource["id"], result["status"]))
+
+
+def _title_shouts(dataset: Any, env: Any) -> Any:
+    from ckanext.lutsk_charter.quality.checks import Finding
+
+    if dataset.title and dataset.title.isupper():
+        yield Finding("", {"title": dataset.title})
+
+
+class ExtraCheck(p.SingletonPlugin):
+    """Adds one quality check of its own: a title in capitals."""
+
+    p.implements(ILutskCharterChecks)
+
+    def quality_checks(self) -> list[Any]:
+        from ckanext.lutsk_charter.quality.checks import Check
+
+        return [
+            Check(
+                "title_shouts",
+                "inclusive_development",
+                "info",
+                "Title in capitals",
+                "The title {title} is written in capitals.",
+                "Write the title in sentence case.",
+                _title_shouts,
+            )
+        ]

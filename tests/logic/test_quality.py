@@ -435,3 +435,22 @@ def test_time_alone_makes_a_dataset_overdue_at_the_next_full_check(dataset, monk
     assert dataset["id"] in result["changed"]
     assert "overdue" in _codes(dataset["id"])
     assert call_action("package_search", fq="charter_flags:overdue")["count"] == 1
+
+
+@pytest.mark.ckan_config(
+    "ckan.plugins",
+    "lutsk_charter scheming_datasets scheming_organizations activity lutsk_charter_test_checks",
+)
+def test_other_plugins_add_checks_through_the_interface(dataset):
+    from ckanext.lutsk_charter.helpers import lutsk_charter_flag_text
+
+    call_action("package_patch", context=site_context(), id=dataset["id"], title="БЮДЖЕТ ГРОМАДИ")
+    flag = _flags(dataset["id"])[("title_shouts", None)]
+    assert flag["principle"] == "inclusive_development"
+    assert flag["args"] == {"title": "БЮДЖЕТ ГРОМАДИ"}
+    assert (
+        lutsk_charter_flag_text(flag)["message"]
+        == "The title БЮДЖЕТ ГРОМАДИ is written in capitals."
+    )
+    call_action("package_patch", context=site_context(), id=dataset["id"], title="Бюджет громади")
+    assert ("title_shouts", None) not in _flags(dataset["id"])

@@ -118,14 +118,19 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> A
 
 @tk.auth_allow_anonymous_access
 def lutsk_charter_dataset_timeliness_show(context: Context, data_dict: DataDict) -> AuthResult:
+    return _can_dataset(context, "package_show", data_dict, _("You may not see this dataset."))
+
+
+def _can_dataset(context: Context, auth: str, data_dict: DataDict, refusal: str) -> AuthResult:
+    """Whether CKAN's own ``auth`` (package_show, package_update) allows it on ``id``."""
     try:
         tk.check_access(
-            "package_show",
+            auth,
             {"user": context.get("user")},  # type: ignore[typeddict-item]
             {"id": data_dict.get("id")},
         )
     except (tk.NotAuthorized, tk.ObjectNotFound):
-        return {"success": False, "msg": _("You may not see this dataset.")}
+        return {"success": False, "msg": refusal}
     return {"success": True}
 
 
@@ -184,15 +189,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResu
 
 
 def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> AuthResult:
-    try:
-        tk.check_access(
-            "package_update",
-            {"user": context.get("user")},  # type: ignore[typeddict-item]
-            {"id": data_dict.get("id")},
-        )
-    except (tk.NotAuthorized, tk.ObjectNotFound):
-        return {"success": False, "msg": _("You may not edit this dataset.")}
-    return {"success": True}
+    return _can_dataset(context, "package_update", data_dict, _("You may not edit this dataset."))
 
 
 @tk.auth_allow_anonymous_access

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResourceFacts:
     id: str
     url: str = ""
@@ -34,7 +34,7 @@ class ResourceFacts:
         return self.url_type == "upload"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatasetFacts:
     id: str
     name: str
@@ -60,7 +60,7 @@ class DatasetFacts:
         return (self.extras.get(name) or "").strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckEnv:
     """What is the same for every dataset of a run."""
 

@@ -93,18 +93,14 @@ def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
     dataset: one round trip for them whether one dataset is checked after a
     save or ten thousand from cron.
     """
-    rows = session.execute(
-        _datasets_statement(in_scope.kind), {**in_scope.params, "today": today}
-    ).all()
-    if not rows:
-        return Gathered([], {}, {})
+    rows = session.execute(_datasets_statement(in_scope.kind), {**in_scope.params, "today": today})
     resources = _resources(session, in_scope)
-    datasets = []
-    for r in rows:
+    gathered = Gathered([], {}, {})
+    for r in rows:  # row by row: ten thousand rows and their facts are not held twice
         responsible: dict[str, set[str]] = defaultdict(set)
         for role, email in r.persons or ():
             responsible[role].add(email)
-        datasets.append(
+        gathered.datasets.append(
             DatasetFacts(
                 id=r.id,
                 name=r.name,
@@ -119,16 +115,16 @@ def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
                 extras={k: v for k, v in (r.extras or {}).items() if isinstance(v, str)},
                 tags=r.tags,
                 groups=r.groups,
-                resources=tuple(resources.get(r.id, ())),
+                resources=tuple(resources.pop(r.id, ())),
                 data_changed_at=r.changed,
                 responsible={role: frozenset(emails) for role, emails in responsible.items()},
             )
         )
-    return Gathered(
-        datasets,
-        {r.id: (r.score, r.band, r.open_codes) for r in rows if r.score is not None},
-        {r.id: [tuple(f) for f in r.flags] for r in rows if r.flags},  # type: ignore[misc]
-    )
+        if r.score is not None:
+            gathered.stored_scores[r.id] = (r.score, r.band, r.open_codes)
+        if r.flags:
+            gathered.live_flags[r.id] = [tuple(f) for f in r.flags]  # type: ignore[misc]
+    return gathered
 
 
 @functools.cache
@@ -243,7 +239,7 @@ _RESOURCE_EXTRAS = sa.literal_column("resource.extras", sa.UnicodeText)
 
 def _resources(session: Session, in_scope: Scope) -> dict[str, list[ResourceFacts]]:
     found: dict[str, list[ResourceFacts]] = defaultdict(list)
-    for r in session.execute(_resources_statement(in_scope.kind), in_scope.params).all():
+    for r in session.execute(_resources_statement(in_scope.kind), in_scope.params):
         found[r.package_id].append(
             ResourceFacts(
                 id=r.id,
