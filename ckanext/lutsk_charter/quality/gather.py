@@ -129,6 +129,8 @@ def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
 
 @functools.cache
 def _datasets_statement(kind: str) -> sa.Select:
+    if kind == "ids":
+        return _few_datasets_statement()
     ids = scope_select(kind).scalar_subquery()
     package = model.package_table
     tag, member, group = model.package_tag_table, model.member_table, model.group_table
@@ -206,6 +208,89 @@ def _datasets_statement(kind: str) -> sa.Select:
     if extras_table is not None:
         query = query.outerjoin(extras_table, extras_table.c.package_id == package.c.id)
     return query
+
+
+def _few_datasets_statement() -> sa.Select:
+    """The same columns for a few datasets (a save): correlated subqueries, which
+    PostgreSQL plans in a fraction of the time the grouped joins take."""
+    package = model.package_table
+    tag, member, group = model.package_tag_table, model.member_table, model.group_table
+    resource, flag, assignment = model.resource_table, QualityFlag.__table__, ResponsibleAssignment
+    today = sa.bindparam("today", type_=sa.Date)
+
+    def scalar(query: sa.Select) -> Any:
+        return query.scalar_subquery()
+
+    extras_column: Any = package.c.extras if "extras" in package.c else None
+    if extras_column is None:  # CKAN 2.11: a key/value table
+        extra = model.package_extra_table
+        extras_column = scalar(
+            sa.select(sa.func.json_object_agg(extra.c.key, extra.c.value)).where(
+                extra.c.package_id == package.c.id, extra.c.state == "active"
+            )
+        )
+    return (
+        sa.select(
+            package.c.id,
+            package.c.name,
+            package.c.title,
+            package.c.notes,
+            package.c.private,
+            package.c.owner_org,
+            package.c.license_id,
+            package.c.maintainer,
+            package.c.maintainer_email,
+            package.c.metadata_created,
+            extras_column.label("extras"),
+            scalar(
+                sa.select(sa.func.count())
+                .select_from(tag)
+                .where(tag.c.package_id == package.c.id, tag.c.state == "active")
+            ).label("tags"),
+            scalar(
+                sa.select(sa.func.count())
+                .select_from(member.join(group, group.c.id == member.c.group_id))
+                .where(member.c.table_id == package.c.id, member.c.table_name == "package")
+                .where(member.c.state == "active", group.c.state == "active")
+                .where(group.c.is_organization.is_(False))
+            ).label("groups"),
+            scalar(
+                sa.select(sa.func.max(ResourceDataChange.changed_at))
+                .join(resource, resource.c.id == ResourceDataChange.resource_id)
+                .where(ResourceDataChange.package_id == package.c.id, resource.c.state == "active")
+            ).label("changed"),
+            scalar(
+                sa.select(
+                    sa.func.json_agg(
+                        sa.func.json_build_array(assignment.role, sa.func.lower(assignment.email))
+                    )
+                ).where(
+                    assignment.organization_id == package.c.owner_org,
+                    assignment.valid_from <= today,
+                    sa.or_(assignment.valid_to.is_(None), assignment.valid_to > today),
+                    assignment.superseded_by.is_(None),
+                )
+            ).label("persons"),
+            DatasetQuality.score,
+            DatasetQuality.band,
+            DatasetQuality.open_codes,
+            scalar(
+                sa.select(
+                    sa.func.json_agg(
+                        sa.func.json_build_array(
+                            flag.c.id, flag.c.resource_id, flag.c.code, flag.c.args, flag.c.status
+                        )
+                    )
+                ).where(flag.c.package_id == package.c.id, flag.c.status != "resolved")
+            ).label("flags"),
+        )
+        .outerjoin(DatasetQuality, DatasetQuality.package_id == package.c.id)
+        .where(
+            package.c.id.in_(sa.bindparam("scope_ids", expanding=True)),
+            package.c.state == "active",
+            package.c.type == "dataset",
+        )
+    )
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
