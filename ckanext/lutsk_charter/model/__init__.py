@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .data_change import ResourceDataChange
+from .monitoring import MonitorSnapshot, Reminder
 from .quality import DatasetQuality, LinkCheck, QualityFlag
 from .required import RequiredDataset
 from .responsible import ResponsibleAssignment, ResponsibleChange
@@ -11,7 +12,9 @@ from .validation import ResourceValidation
 __all__ = [
     "DatasetQuality",
     "LinkCheck",
+    "MonitorSnapshot",
     "QualityFlag",
+    "Reminder",
     "RequiredDataset",
     "ResourceDataChange",
     "ResourceValidation",

@@ -171,8 +171,8 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
     flags = None
     if authz.is_authorized_boolean(
         "package_update",
-        {"user": context.get("user")},
-        {"id": package.id},  # type: ignore[typeddict-item]
+        {"user": context.get("user"), "model": context["model"]},  # type: ignore[typeddict-item]
+        {"id": package.id},
     ):
         flags = [
             f.dictize(row.checked_at)

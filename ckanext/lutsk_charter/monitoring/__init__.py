@@ -1,0 +1,1 @@
+"""Monitoring of publication for the ICT department: states, figures, charts, reminders."""
