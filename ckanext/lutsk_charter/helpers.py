@@ -402,3 +402,90 @@ def lutsk_charter_dataset_quality(package_id: str) -> dict[str, Any] | None:
         return tk.get_action("lutsk_charter_dataset_quality_show")({}, {"id": package_id})
     except (tk.ObjectNotFound, tk.NotAuthorized):
         return None
+
+
+# Monitoring
+
+_MONITOR_COLUMNS = {
+    "title": N_("Body"),
+    "organization_title": N_("Body"),
+    "public": N_("Public"),
+    "private": N_("Private"),
+    "draft": N_("Drafts"),
+    "normal": N_("Up to date"),
+    "due_soon": N_("Due within 7 days"),
+    "overdue": N_("Overdue"),
+    "inactive": N_("No longer updated"),
+    "excellent": N_("Excellent"),
+    "good": N_("Good"),
+    "sufficient": N_("Sufficient"),
+    "bad": N_("Bad"),
+    "open_flags": N_("Open quality flags"),
+    "creator": N_("Creator assigned"),
+    "publisher": N_("Publisher assigned"),
+    "last_publication": N_("Data last published"),
+    "state": N_("State"),
+    "update_frequency": N_("Update frequency"),
+    "due": N_("Next update due"),
+    "days_left": N_("Days left"),
+    "band": N_("Quality"),
+    "private_state": N_("Private"),
+    "draft_state": N_("Draft"),
+}
+
+
+def lutsk_charter_monitor_column(column: str) -> str:
+    """The translated heading of a monitoring table's column."""
+    return tk._(_MONITOR_COLUMNS[column]) if column in _MONITOR_COLUMNS else column
+
+
+def lutsk_charter_publication_state(state: str) -> str:
+    """A dataset's state on the dashboard, in words."""
+    key = {"private": "private_state", "draft": "draft_state"}.get(state, state)
+    return lutsk_charter_monitor_column(key)
+
+
+def lutsk_charter_trend_chart(trend: list[dict[str, Any]]) -> Any:
+    """The trend of the main figures as an SVG line chart (escaped; safe to embed)."""
+    import datetime as dt
+
+    from markupsafe import Markup
+
+    from ckanext.lutsk_charter.monitoring.charts import line_chart
+    from ckanext.lutsk_charter.monitoring.figures import TREND_SERIES, trend_value
+
+    days = [dt.date.fromisoformat(point["day"]) for point in trend]
+    series = {
+        lutsk_charter_trend_label(name): [trend_value(p["figures"], name) for p in trend]
+        for name in TREND_SERIES
+    }
+    return Markup(
+        line_chart(
+            tk._("Publication over time"),
+            tk._("Public, overdue and due-soon datasets and open quality flags, day by day."),
+            days,
+            series,
+        )
+    )
+
+
+def lutsk_charter_trend_label(series: str) -> str:
+    labels = {
+        "public": N_("Public datasets"),
+        "overdue": N_("Overdue"),
+        "due_soon": N_("Due within 7 days"),
+        "open_flags": N_("Open quality flags"),
+    }
+    return tk._(labels[series]) if series in labels else series
+
+
+def lutsk_charter_trend_series() -> list[str]:
+    from ckanext.lutsk_charter.monitoring.figures import TREND_SERIES
+
+    return list(TREND_SERIES)
+
+
+def lutsk_charter_trend_value(figures: dict[str, Any], series: str) -> int:
+    from ckanext.lutsk_charter.monitoring.figures import trend_value
+
+    return trend_value(figures, series)

@@ -383,3 +383,110 @@ def quality_review() -> Response:
     else:
         tk.h.flash_success(_("Flags reviewed: {count}.").format(count=len(result["results"])))
     return tk.redirect_to(came_from)
+
+
+# Monitoring: the ICT department's dashboard (sysadmins) and each body's (its admins)
+
+_BODY_COLUMNS = (
+    "title", "public", "private", "draft", "normal", "due_soon", "overdue", "inactive",
+    "excellent", "good", "sufficient", "bad", "open_flags", "creator", "publisher",
+    "last_publication",
+)  # fmt: skip
+_DATASET_COLUMNS = (
+    "title", "organization_title", "state", "update_frequency", "due", "days_left", "band",
+    "open_flags",
+)  # fmt: skip
+
+
+def _body_row(body: dict[str, Any]) -> dict[str, Any]:
+    """A body's figures flattened to the dashboard's columns."""
+    return {
+        **{k: body.get(k) for k in ("title", "name", "public", "private", "draft", "open_flags")},
+        **body["timeliness"],
+        **{k: v for k, v in body["bands"].items() if k != "unscored"},
+        "creator": body["creator"],
+        "publisher": body["publisher"],
+        "last_publication": (body["last_publication"] or "")[:10],
+    }
+
+
+def _monitor(organization: dict[str, Any] | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"include_datasets": True}
+    if organization is not None:
+        data["organization_id"] = organization["id"]
+    if tk.request.args.get("state"):
+        data["state"] = tk.request.args["state"]
+    try:
+        result = tk.get_action("lutsk_charter_monitor_show")(_context(), data)
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only sysadmins and the body's admins may see these figures."))
+    except tk.ValidationError as e:
+        return tk.abort(400, " ".join(str(m) for ms in e.error_dict.values() for m in ms))
+    rows = all_rows = [_body_row(b) for b in result["bodies"]]
+    body = tk.request.args.get("body")
+    if body:
+        rows = [r for r in rows if r["name"] == body]
+        result["datasets"] = [
+            d for d in result["datasets"] if d["organization_title"] in {r["title"] for r in rows}
+        ]
+    sort = tk.request.args.get("sort", "title")
+    if sort.lstrip("-") in _BODY_COLUMNS:
+        key = sort.lstrip("-")
+        rows.sort(
+            key=lambda r: (r[key] is None, r[key] if key != "title" else str(r[key]).casefold()),
+            reverse=sort.startswith("-"),
+        )
+    return {
+        **result,
+        "rows": rows,
+        "rows_all": all_rows,
+        "sort": sort,
+        "body": body,
+        "state": data.get("state", ""),
+    }
+
+
+def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Response:
+    from ckanext.lutsk_charter.monitoring.exports import MIMETYPES, table_bytes
+
+    if fmt not in MIMETYPES or table not in ("bodies", "datasets"):
+        return tk.abort(404, _("There is no such export."))
+    columns = _BODY_COLUMNS if table == "bodies" else _DATASET_COLUMNS
+    source = monitor["rows"] if table == "bodies" else monitor["datasets"]
+    header = [tk.h.lutsk_charter_monitor_column(c) for c in columns]
+    content = table_bytes(header, ([r.get(c) for c in columns] for r in source), fmt)
+    response = FlaskResponse(content, mimetype=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{basename}-{table}.{fmt}"'
+    return response
+
+
+@bp.route("/ckan-admin/monitoring")
+def monitoring() -> str:
+    """Sysadmins: the publication figures of every body, trends, late datasets."""
+    return tk.render("lutsk_charter/monitoring.html", {**_monitor(None), "organization": None})
+
+
+@bp.route("/ckan-admin/monitoring/export/<table>.<fmt>")
+def monitoring_export(table: str, fmt: str) -> Response:
+    return _export(_monitor(None), table, fmt, "monitoring")
+
+
+@bp.route("/organization/monitoring/<id>")
+def organization_monitoring(id: str) -> str:
+    """A body's admins: its figures, trends and late datasets."""
+    organization = _organization(id)
+    return tk.render(
+        "lutsk_charter/organization_monitoring.html",
+        {
+            **_monitor(organization),
+            "organization": organization,
+            "group_dict": organization,
+            "group_type": "organization",
+        },
+    )
+
+
+@bp.route("/organization/monitoring/<id>/export/<table>.<fmt>")
+def organization_monitoring_export(id: str, table: str, fmt: str) -> Response:
+    organization = _organization(id)
+    return _export(_monitor(organization), table, fmt, f"monitoring-{organization['name']}")

@@ -219,3 +219,26 @@ def lutsk_charter_required_dataset_coverage(context: Context, data_dict: DataDic
         "success": False,
         "msg": _("Only the body's admins and editors may see its coverage of mandatory datasets."),
     }
+
+
+def lutsk_charter_monitor_show(context: Context, data_dict: DataDict) -> AuthResult:
+    """Sysadmins see every body; a body's admins see their own."""
+    if not data_dict.get("organization_id"):
+        return {"success": False, "msg": _("Only sysadmins may see every body's figures.")}
+    return _body_admin_of(context, data_dict["organization_id"])
+
+
+def lutsk_charter_monitor_snapshot(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may store the daily figures.")}
+
+
+def _body_admin_of(context: Context, id_or_name: str) -> AuthResult:
+    organization_id = _organization_id(context, id_or_name)
+    user = context.get("user")
+    if (
+        organization_id
+        and user
+        and authz.users_role_for_group_or_org(organization_id, user) == "admin"
+    ):
+        return {"success": True}
+    return {"success": False, "msg": _("Only the body's admins may see its figures.")}

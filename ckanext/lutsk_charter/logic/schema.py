@@ -324,3 +324,27 @@ def required_dataset_coverage(
     ignore_missing: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
 ) -> Schema:
     return {"organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists]}
+
+
+@tk.validator_args
+def monitor_show(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    one_of: ValidatorFactory,
+    lutsk_charter_organization_exists: Validator,
+) -> Schema:
+    return {
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "include_datasets": [ignore_missing, boolean_validator],
+        "state": [
+            ignore_missing,
+            unicode_safe,
+            one_of(["normal", "due_soon", "overdue", "inactive", "private", "draft"]),
+        ],
+    }
+
+
+@tk.validator_args
+def monitor_snapshot(ignore_missing: Validator) -> Schema:
+    return {}

@@ -115,6 +115,7 @@ def check_and_store(
         # Last seen at the dataset's previous check (read before this run's scores land).
         session.execute(
             sa.update(flag)
+            .execution_options(synchronize_session=False)
             .where(
                 flag.c.id == sa.func.any(sa.bindparam("ids", vanished, sa.ARRAY(sa.UnicodeText)))
             )
@@ -144,10 +145,15 @@ def forget(session: Session, package_ids: list[str], now: dt.datetime) -> None:
     flag = QualityFlag.__table__
     session.execute(
         sa.update(flag)
+        .execution_options(synchronize_session=False)
         .where(flag.c.package_id.in_(package_ids), flag.c.status != "resolved")
         .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
     )
-    session.execute(sa.delete(DatasetQuality).where(DatasetQuality.package_id.in_(package_ids)))
+    session.execute(
+        sa.delete(DatasetQuality)
+        .execution_options(synchronize_session=False)
+        .where(DatasetQuality.package_id.in_(package_ids))
+    )
 
 
 def _retire(session: Session, now: dt.datetime) -> int:
@@ -156,11 +162,16 @@ def _retire(session: Session, now: dt.datetime) -> int:
     flag = QualityFlag.__table__
     retired = session.execute(
         sa.update(flag)
+        .execution_options(synchronize_session=False)
         .where(flag.c.status != "resolved")
         .where(flag.c.package_id.not_in(active))
         .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
     ).rowcount
-    session.execute(sa.delete(DatasetQuality).where(DatasetQuality.package_id.not_in(active)))
+    session.execute(
+        sa.delete(DatasetQuality)
+        .execution_options(synchronize_session=False)
+        .where(DatasetQuality.package_id.not_in(active))
+    )
     return retired or 0
 
 

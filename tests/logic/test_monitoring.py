@@ -1,0 +1,218 @@
+"""The ICT department's monitoring on the real stack: figures, auth, snapshots, exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import ckan.plugins.toolkit as tk
+import pytest
+import sqlalchemy as sa
+from ckan import model
+from ckan.tests import factories
+from ckan.tests.helpers import call_action
+from openpyxl import load_workbook
+
+from ckanext.lutsk_charter.model import MonitorSnapshot
+from tests.conftest import LutskDataset, LutskOrganization, site_context, upload
+
+# No request context here: the page tests go through the app as a real request.
+pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+
+CSV = "id,name\n1,Луцьк\n".encode()
+
+
+def _with_data(dataset: dict, days_ago: int) -> None:
+    """A file whose data last changed ``days_ago`` days ago."""
+    resource = call_action(
+        "resource_create",
+        context=site_context(),
+        package_id=dataset["id"],
+        url="data.csv",
+        format="CSV",
+        upload=upload(CSV, "data.csv"),
+    )
+    stamp = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
+    call_action(
+        "resource_patch",
+        context=site_context(),
+        id=resource["id"],
+        last_modified=stamp.replace(tzinfo=None).isoformat(),
+    )
+
+
+@pytest.fixture
+def city():
+    """Two bodies: education (one late, one due soon, one fine, a private and a draft)
+    and transport (one stopped dataset, persons assigned)."""
+    admin = factories.User()
+    education = LutskOrganization(
+        name="education",
+        title="Департамент освіти",
+        users=[{"name": admin["name"], "capacity": "admin"}],
+    )
+    transport = LutskOrganization(name="transport", title="Департамент транспорту")
+    late = LutskDataset(owner_org=education["id"], name="late", update_frequency="once a month")
+    _with_data(late, 45)
+    soon = LutskDataset(owner_org=education["id"], name="soon", update_frequency="once a month")
+    _with_data(soon, 27)
+    fine = LutskDataset(owner_org=education["id"], name="fine", update_frequency="once a year")
+    _with_data(fine, 3)
+    LutskDataset(owner_org=education["id"], name="closed", private=True)
+    LutskDataset(owner_org=education["id"], name="unfinished", state="draft")
+    stopped = LutskDataset(
+        owner_org=transport["id"], name="stopped", update_frequency="no longer updated"
+    )
+    _with_data(stopped, 900)
+    for role in ("creator", "publisher"):
+        call_action(
+            "lutsk_charter_responsible_assign",
+            context=site_context(),
+            organization_id=transport["id"],
+            role=role,
+            full_name="Петренко Іван",
+            email=f"{role}@lutskrada.gov.ua",
+        )
+    return {"education": education, "transport": transport, "admin": admin}
+
+
+def test_figures_per_body_and_for_the_city(city):
+    result = call_action("lutsk_charter_monitor_show")
+    bodies = {b["name"]: b for b in result["bodies"]}
+    education, transport = bodies["education"], bodies["transport"]
+    assert (education["public"], education["private"], education["draft"]) == (3, 1, 1)
+    assert education["timeliness"] == {"normal": 1, "due_soon": 1, "overdue": 1, "inactive": 0}
+    assert transport["timeliness"] == {"normal": 0, "due_soon": 0, "overdue": 0, "inactive": 1}
+    assert (education["creator"], education["publisher"]) == (False, False)
+    assert (transport["creator"], transport["publisher"]) == (True, True)
+    assert sum(education["bands"].values()) == 3
+    assert education["flags"]["accessible_and_usable"] == 1  # the private one has no data
+    assert education["last_publication"] > transport["last_publication"]
+    assert result["city"]["public"] == 4
+    assert result["city"]["timeliness"]["overdue"] == 1
+    assert (result["city"]["creator"], result["city"]["publisher"]) == (1, 1)
+    assert result["city"]["open_flags"] == education["open_flags"] + transport["open_flags"]
+
+
+def test_the_dataset_list_filters_by_state(city):
+    late = call_action("lutsk_charter_monitor_show", include_datasets=True, state="overdue")
+    assert [d["name"] for d in late["datasets"]] == ["late"]
+    assert late["datasets"][0]["days_left"] < 0
+    soon = call_action("lutsk_charter_monitor_show", include_datasets=True, state="due_soon")
+    assert [d["name"] for d in soon["datasets"]] == ["soon"]
+    assert 0 <= soon["datasets"][0]["days_left"] <= 7
+    drafts = call_action("lutsk_charter_monitor_show", include_datasets=True, state="draft")
+    assert [d["name"] for d in drafts["datasets"]] == ["unfinished"]
+    with pytest.raises(tk.ValidationError) as error:
+        call_action("lutsk_charter_monitor_show", state="late")
+    assert "state" in error.value.error_dict
+
+
+def test_a_body_admin_sees_only_their_body(city):
+    own = call_action(
+        "lutsk_charter_monitor_show",
+        context={"user": city["admin"]["name"], "ignore_auth": False},
+        organization_id="education",
+    )
+    assert [b["name"] for b in own["bodies"]] == ["education"]
+    for data in ({}, {"organization_id": "transport"}):
+        with pytest.raises(tk.NotAuthorized):
+            call_action(
+                "lutsk_charter_monitor_show",
+                context={"user": city["admin"]["name"], "ignore_auth": False},
+                **data,
+            )
+    editor = factories.User()
+    call_action(
+        "organization_member_create",
+        context=site_context(),
+        id="education",
+        username=editor["name"],
+        role="editor",
+    )
+    for user in (editor["name"], ""):
+        with pytest.raises(tk.NotAuthorized):
+            call_action(
+                "lutsk_charter_monitor_show",
+                context={"user": user, "ignore_auth": False},
+                organization_id="education",
+            )
+    with pytest.raises(tk.NotAuthorized):
+        call_action(
+            "lutsk_charter_monitor_snapshot",
+            context={"user": city["admin"]["name"], "ignore_auth": False},
+        )
+
+
+def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli):
+    from ckan.cli.cli import ckan
+
+    for _ in range(2):  # cron run twice the same day
+        result = cli.invoke(ckan, ["lutsk-charter", "snapshot"])
+        assert result.exit_code == 0, result.output
+    rows = model.Session.execute(sa.select(MonitorSnapshot.organization_id)).scalars().all()
+    assert sorted(rows) == sorted(["", city["education"]["id"], city["transport"]["id"]])
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    model.Session.add(
+        MonitorSnapshot(
+            day=yesterday,
+            organization_id="",
+            figures={"public": 2, "timeliness": {"overdue": 0}, "open_flags": 1},
+            taken_at=dt.datetime.now(dt.timezone.utc),
+        )
+    )
+    model.Session.commit()
+    trend = call_action("lutsk_charter_monitor_show")["trend"]
+    assert [p["day"] for p in trend][-2:] == [yesterday.isoformat(), dt.date.today().isoformat()]
+    assert trend[-1]["figures"]["public"] == 4
+
+
+def _as_sysadmin(app, url: str):
+    sysadmin = factories.SysadminWithToken()
+    return app.get(url, headers={"Authorization": sysadmin["token"]})
+
+
+def test_exports_open_in_excel_and_read_back(city, app):
+    response = _as_sysadmin(app, "/ckan-admin/monitoring/export/bodies.xlsx")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    rows = list(sheet.values)
+    assert rows[0][0] == "Розпорядник"
+    by_title = {r[0]: r for r in rows[1:]}
+    assert by_title["Департамент освіти"][1] == 3  # public
+    response = _as_sysadmin(app, "/ckan-admin/monitoring/export/datasets.csv?state=overdue")
+    text = response.data.decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text)))
+    assert len(lines) == 2
+    assert lines[1][1] == "Департамент освіти"
+    assert _as_sysadmin(app, "/ckan-admin/monitoring/export/everything.csv").status_code == 404
+
+
+def _statements(app, url: str, token: str) -> list[str]:
+    engine = model.Session.get_bind()
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert app.get(url, headers={"Authorization": token}).status_code == 200
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    return statements
+
+
+def test_the_dashboard_costs_a_fixed_number_of_queries(city, app):
+    """The dashboard's own queries, over what CKAN's admin page (header, login) costs."""
+    token = factories.SysadminWithToken()["token"]
+    _statements(app, "/ckan-admin/monitoring", token)  # warm CKAN's caches
+    chrome = len(_statements(app, "/ckan-admin", token))
+    first = len(_statements(app, "/ckan-admin/monitoring", token)) - chrome
+    for n in range(5):  # more datasets, same number of queries
+        LutskDataset(owner_org=city["transport"]["id"], name=f"more-{n}")
+    again = len(_statements(app, "/ckan-admin/monitoring", token)) - chrome
+    assert again == first
+    assert first <= 15
