@@ -434,9 +434,24 @@ _MONITOR_COLUMNS = {
 }
 
 
-def lutsk_charter_monitor_column(column: str) -> str:
+def lutsk_charter_monitor_column(column: str, table: str = "bodies") -> str:
     """The translated heading of a monitoring table's column."""
+    if table == "datasets" and column == "title":
+        return tk._("Dataset")
     return tk._(_MONITOR_COLUMNS[column]) if column in _MONITOR_COLUMNS else column
+
+
+def lutsk_charter_frequency_label(value: str) -> str:
+    """An ``update_frequency`` in the reader's language (the schema's label)."""
+    from ckanext.scheming.helpers import (
+        scheming_choices_label,
+        scheming_field_by_name,
+        scheming_get_dataset_schema,
+    )
+
+    schema = scheming_get_dataset_schema("dataset") or {}
+    field = scheming_field_by_name(schema.get("dataset_fields", []), "update_frequency")
+    return scheming_choices_label(field["choices"], value) if field and value else value
 
 
 def lutsk_charter_publication_state(state: str) -> str:

@@ -453,7 +453,7 @@ def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Res
         return tk.abort(404, _("There is no such export."))
     columns = _BODY_COLUMNS if table == "bodies" else _DATASET_COLUMNS
     source = monitor["rows"] if table == "bodies" else monitor["datasets"]
-    header = [tk.h.lutsk_charter_monitor_column(c) for c in columns]
+    header = [tk.h.lutsk_charter_monitor_column(c, table) for c in columns]
     content = table_bytes(header, ([r.get(c) for c in columns] for r in source), fmt)
     response = FlaskResponse(content, mimetype=MIMETYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{basename}-{table}.{fmt}"'

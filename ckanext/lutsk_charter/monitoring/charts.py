@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from html import escape
 
-WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+WIDTH, PLOT_HEIGHT = 640, 200
+LEFT, RIGHT, TOP, AXIS = 48, 16, 16, 24
+LEGEND_ROW = 16
 #: Distinguishable colours (Okabe–Ito); each line also has its name in the legend.
 COLOURS = ("#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
 
@@ -23,7 +24,8 @@ def line_chart(
     series: Mapping[str, Sequence[int]],
 ) -> str:
     """An SVG line chart of ``series`` (label → one value per day in ``days``)."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, PLOT_HEIGHT - TOP
+    height = PLOT_HEIGHT + AXIS + LEGEND_ROW * len(series)  # one legend row per line
     top = max([1, *(v for values in series.values() for v in values)])
     step = plot_w / max(1, len(days) - 1)
 
@@ -34,7 +36,7 @@ def line_chart(
         return TOP + plot_h - value / top * plot_h
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'class="lutsk-charter-chart" aria-labelledby="chart-title chart-desc">',
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(description)}</desc>',
@@ -46,13 +48,12 @@ def line_chart(
     ]
     if days:
         parts.append(
-            f'<text x="{LEFT}" y="{HEIGHT - 22}" font-size="11">{days[0].isoformat()}</text>'
+            f'<text x="{LEFT}" y="{PLOT_HEIGHT + 14}" font-size="11">{days[0].isoformat()}</text>'
         )
         parts.append(
-            f'<text x="{LEFT + plot_w}" y="{HEIGHT - 22}" text-anchor="end" font-size="11">'
+            f'<text x="{LEFT + plot_w}" y="{PLOT_HEIGHT + 14}" text-anchor="end" font-size="11">'
             f"{days[-1].isoformat()}</text>"
         )
-    legend_x = LEFT
     for number, (label, values) in enumerate(series.items()):
         colour = COLOURS[number % len(COLOURS)]
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
@@ -62,10 +63,10 @@ def line_chart(
             parts.append(
                 f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>'
             )
+        row = PLOT_HEIGHT + AXIS + LEGEND_ROW * number
         parts.append(
-            f'<rect x="{legend_x}" y="{HEIGHT - 12}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{legend_x + 14}" y="{HEIGHT - 3}" font-size="11">{escape(label)}</text>'
+            f'<rect x="{LEFT}" y="{row}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{LEFT + 14}" y="{row + 9}" font-size="11">{escape(label)}</text>'
         )
-        legend_x += 24 + 7 * len(label)
     parts.append("</svg>")
     return "".join(parts)

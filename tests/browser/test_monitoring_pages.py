@@ -1,0 +1,112 @@
+"""The ICT department reads the monitoring dashboard in Ukrainian, charts included."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ckan import model
+from ckan.tests import factories
+from ckan.tests.helpers import call_action
+
+from ckanext.lutsk_charter.model import MonitorSnapshot
+from tests.conftest import LutskDataset, LutskOrganization, site_context, upload
+
+pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+
+PASSWORD = "Correct-horse-battery-9"
+
+
+def _late(organization: dict, name: str, days_ago: int) -> None:
+    dataset = LutskDataset(owner_org=organization["id"], name=name, title=f"Набір {name}")
+    resource = call_action(
+        "resource_create",
+        context=site_context(),
+        package_id=dataset["id"],
+        url="data.csv",
+        format="CSV",
+        upload=upload(b"id\n1\n", "data.csv"),
+    )
+    stamp = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
+    call_action(
+        "resource_patch",
+        context=site_context(),
+        id=resource["id"],
+        last_modified=stamp.replace(tzinfo=None).isoformat(),
+    )
+
+
+def test_the_ict_department_reads_the_dashboard(page, log_in):
+    sysadmin = factories.Sysadmin(password=PASSWORD)
+    education = LutskOrganization(name="education", title="Департамент освіти")
+    LutskOrganization(name="culture", title="Управління культури")
+    _late(education, "schools", 45)
+    _late(education, "kindergartens", 27)
+    call_action("lutsk_charter_monitor_snapshot")
+    model.Session.add(
+        MonitorSnapshot(
+            day=dt.date.today() - dt.timedelta(days=1),
+            organization_id="",
+            figures={"public": 1, "timeliness": {"overdue": 0, "due_soon": 1}, "open_flags": 4},
+            taken_at=dt.datetime.now(dt.timezone.utc),
+        )
+    )
+    model.Session.commit()
+    log_in(sysadmin["name"], PASSWORD)
+
+    page.goto("/uk/ckan-admin/monitoring")
+    assert page.locator("h1").inner_text() == "Моніторинг оприлюднення відкритих даних"
+    assert page.locator("[data-figure=public]").inner_text() == "2"
+    assert page.locator("[data-figure=overdue]").inner_text() == "1"
+    assert page.locator("[data-figure=due_soon]").inner_text() == "1"
+    chart = page.locator("svg.lutsk-charter-chart")
+    assert chart.is_visible()
+    assert chart.locator("title").text_content() == "Оприлюднення з часом"
+    assert chart.locator("polyline").count() == 4
+    page.get_by_text("Графік у вигляді таблиці").click()
+    trend = page.locator("table.lutsk-charter-trend-table").inner_text()
+    assert "Публічні набори" in trend
+    assert "прострочений" in trend
+
+    bodies = page.locator("table.lutsk-charter-bodies tbody tr")
+    assert bodies.count() == 2
+    row = page.locator("tr[data-body=education]").inner_text()
+    assert "Департамент освіти" in row
+    page.get_by_role("link", name="прострочений", exact=True).first.click()  # sort by overdue
+    page.wait_for_url("**sort=overdue**")
+    assert (
+        page.locator("table.lutsk-charter-bodies tbody tr").first.get_attribute("data-body")
+        == "culture"
+    )
+
+    page.select_option("#filter-state", "overdue")
+    page.locator("section[aria-labelledby=datasets-heading] button[type=submit]").click()
+    page.wait_for_url("**state=overdue**")
+    datasets = page.locator("table.lutsk-charter-datasets tbody tr")
+    assert datasets.count() == 1
+    assert "Набір schools" in datasets.first.inner_text()
+    assert "прострочений" in datasets.first.inner_text()
+    with page.expect_download() as download:
+        page.locator("section[aria-labelledby=datasets-heading]").get_by_role(
+            "link", name="XLSX"
+        ).click()
+    assert download.value.suggested_filename == "monitoring-datasets.xlsx"
+
+
+def test_a_body_admin_sees_their_body_and_nobody_else_does(page, log_in):
+    admin = factories.User(password=PASSWORD)
+    education = LutskOrganization(
+        name="education",
+        title="Департамент освіти",
+        users=[{"name": admin["name"], "capacity": "admin"}],
+    )
+    _late(education, "schools", 45)
+    log_in(admin["name"], PASSWORD)
+    page.goto("/uk/organization/education")
+    page.get_by_role("link", name="Моніторинг").click()
+    assert page.locator("h1").inner_text() == "Моніторинг оприлюднення відкритих даних"
+    assert page.locator("[data-figure=overdue]").inner_text() == "1"
+    assert "Особа, що створює: ні" in page.locator(".lutsk-charter-persons").inner_text().replace(
+        "\n", " "
+    )
+    assert page.goto("/uk/ckan-admin/monitoring").status == 403
