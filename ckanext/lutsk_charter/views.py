@@ -392,6 +392,7 @@ _BODY_COLUMNS = (
     "excellent", "good", "sufficient", "bad", "open_flags", "creator", "publisher",
     "last_publication",
 )  # fmt: skip
+_DATASETS_PER_PAGE = 100
 _DATASET_COLUMNS = (
     "title", "organization_title", "state", "update_frequency", "due", "days_left", "band",
     "open_flags",
@@ -436,8 +437,20 @@ def _monitor(organization: dict[str, Any] | None) -> dict[str, Any]:
             key=lambda r: (r[key] is None, r[key] if key != "title" else str(r[key]).casefold()),
             reverse=sort.startswith("-"),
         )
+    page = max(1, tk.h.get_page_number(tk.request.args))
+    filters = {k: v for k, v in (("body", body), ("state", data.get("state")), ("sort", sort)) if v}
+    pager = Page(
+        collection=result["datasets"],
+        page=page,
+        url=lambda page: tk.h.url_for(
+            tk.request.endpoint, **tk.request.view_args, **filters, page=page
+        ),
+        items_per_page=_DATASETS_PER_PAGE,
+    )
     return {
         **result,
+        "pager": pager,
+        "page_datasets": list(pager.items),
         "rows": rows,
         "rows_all": all_rows,
         "sort": sort,

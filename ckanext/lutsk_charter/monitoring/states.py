@@ -52,8 +52,7 @@ def dataset_states(
     rows = session.execute(_statement(organization_id is not None), params)
     found = []
     for r in rows:
-        extras = r.extras or {}
-        frequency = extras.get("update_frequency") or ""
+        frequency = r.frequency or ""
         draft = r.state != "active"
         changed = r.changed or timeliness.parse_ckan_time(r.metadata_created)
         assessed = (
@@ -94,13 +93,15 @@ def _statement(one_body: bool) -> sa.Select:
         .group_by(ResourceDataChange.package_id)
         .subquery()
     )
-    extras: Any = package.c.extras if "extras" in package.c else None
-    if extras is None:  # CKAN 2.11: a key/value table
+    if "extras" in package.c:  # CKAN 2.12: a JSONB column; read the one key, not the object
+        frequency: Any = package.c.extras["update_frequency"].astext
+    else:  # CKAN 2.11: a key/value table
         extra = model.package_extra_table
-        extras = (
-            sa.select(sa.func.json_object_agg(extra.c.key, extra.c.value))
+        frequency = (
+            sa.select(extra.c.value)
             .where(extra.c.package_id == package.c.id, extra.c.state == "active")
             .where(extra.c.key == "update_frequency")
+            .limit(1)
             .scalar_subquery()
         )
     query = (
@@ -113,7 +114,7 @@ def _statement(one_body: bool) -> sa.Select:
             package.c.state,
             package.c.maintainer_email,
             package.c.metadata_created,
-            extras.label("extras"),
+            frequency.label("frequency"),
             changed.c.at.label("changed"),
             DatasetQuality.band,
             DatasetQuality.open_codes,
