@@ -411,10 +411,17 @@ def _body_row(body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _monitor(organization: dict[str, Any] | None) -> dict[str, Any]:
+def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> dict[str, Any]:
+    """The figures and one page of datasets (every dataset when ``everything``, for exports)."""
+    body = tk.request.args.get("body") or None
+    page = max(1, tk.h.get_page_number(tk.request.args))
     data: dict[str, Any] = {"include_datasets": True}
+    if not everything:
+        data.update(limit=_DATASETS_PER_PAGE, offset=(page - 1) * _DATASETS_PER_PAGE)
     if organization is not None:
         data["organization_id"] = organization["id"]
+    elif body:
+        data["datasets_organization_id"] = body
     if tk.request.args.get("state"):
         data["state"] = tk.request.args["state"]
     try:
@@ -424,12 +431,8 @@ def _monitor(organization: dict[str, Any] | None) -> dict[str, Any]:
     except tk.ValidationError as e:
         return tk.abort(400, " ".join(str(m) for ms in e.error_dict.values() for m in ms))
     rows = all_rows = [_body_row(b) for b in result["bodies"]]
-    body = tk.request.args.get("body")
     if body:
         rows = [r for r in rows if r["name"] == body]
-        result["datasets"] = [
-            d for d in result["datasets"] if d["organization_title"] in {r["title"] for r in rows}
-        ]
     sort = tk.request.args.get("sort", "title")
     if sort.lstrip("-") in _BODY_COLUMNS:
         key = sort.lstrip("-")
@@ -437,20 +440,20 @@ def _monitor(organization: dict[str, Any] | None) -> dict[str, Any]:
             key=lambda r: (r[key] is None, r[key] if key != "title" else str(r[key]).casefold()),
             reverse=sort.startswith("-"),
         )
-    page = max(1, tk.h.get_page_number(tk.request.args))
     filters = {k: v for k, v in (("body", body), ("state", data.get("state")), ("sort", sort)) if v}
     pager = Page(
-        collection=result["datasets"],
+        collection=[],
         page=page,
         url=lambda page: tk.h.url_for(
             tk.request.endpoint, **tk.request.view_args, **filters, page=page
         ),
+        item_count=result["datasets_count"],
         items_per_page=_DATASETS_PER_PAGE,
     )
     return {
         **result,
         "pager": pager,
-        "page_datasets": list(pager.items),
+        "page_datasets": result["datasets"],
         "rows": rows,
         "rows_all": all_rows,
         "sort": sort,
@@ -481,7 +484,7 @@ def monitoring() -> str:
 
 @bp.route("/ckan-admin/monitoring/export/<table>.<fmt>")
 def monitoring_export(table: str, fmt: str) -> Response:
-    return _export(_monitor(None), table, fmt, "monitoring")
+    return _export(_monitor(None, everything=True), table, fmt, "monitoring")
 
 
 @bp.route("/organization/monitoring/<id>")
@@ -502,4 +505,6 @@ def organization_monitoring(id: str) -> str:
 @bp.route("/organization/monitoring/<id>/export/<table>.<fmt>")
 def organization_monitoring_export(id: str, table: str, fmt: str) -> Response:
     organization = _organization(id)
-    return _export(_monitor(organization), table, fmt, f"monitoring-{organization['name']}")
+    return _export(
+        _monitor(organization, everything=True), table, fmt, f"monitoring-{organization['name']}"
+    )

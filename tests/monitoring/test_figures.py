@@ -7,36 +7,34 @@ import xml.etree.ElementTree as ET
 
 from ckanext.lutsk_charter.monitoring.charts import line_chart
 from ckanext.lutsk_charter.monitoring.figures import body_figures, city_figures, trend_value
-from ckanext.lutsk_charter.monitoring.states import DatasetState
 
 NOW = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
 
 
-def state(body: str, **kw) -> DatasetState:
-    base = {
-        "id": f"d{len(kw)}{body}", "name": "d", "title": "D", "owner_org": body,
-        "private": False, "draft": False, "frequency": "once a month", "maintainer_email": "",
-        "data_changed_at": NOW, "state": "normal", "due": None, "days_left": None,
-        "band": "good", "open_codes": (),
-    }  # fmt: skip
-    return DatasetState(**{**base, **kw})
-
-
 def test_counts_by_visibility_state_band_and_principle():
-    states = [
-        state("a", state="overdue", band="bad", open_codes=("overdue", "no_tags")),
-        state("a", state="due_soon", data_changed_at=NOW - dt.timedelta(days=20)),
-        state("a", private=True, state="normal", open_codes=("no_resources",)),
-        state("a", draft=True),
-        state("b", state="inactive", band=None),
-        state("elsewhere"),  # a body not asked for
+    earlier = NOW - dt.timedelta(days=20)
+    by_state = [
+        ("a", "overdue", "bad", 1, NOW),
+        ("a", "due_soon", "good", 1, earlier),
+        ("a", "private", None, 1, NOW),
+        ("a", "draft", None, 1, NOW),
+        ("b", "inactive", None, 1, earlier),
+        ("elsewhere", "normal", "good", 5, NOW),  # a body not asked for
+    ]
+    by_code = [
+        ("a", "overdue", 1),
+        ("a", "no_tags", 1),
+        ("a", "no_resources", 1),
+        ("a", "custom", 2),
     ]
     principle_of = {
         "overdue": "timely_and_comprehensive",
         "no_tags": "inclusive_development",
         "no_resources": "accessible_and_usable",
     }
-    figures = body_figures(states, ["a", "b"], {"b": {"creator", "publisher"}}, principle_of)
+    figures = body_figures(
+        ["a", "b"], by_state, by_code, {"b": {"creator", "publisher"}}, principle_of
+    )
     a, b = figures["a"], figures["b"]
     assert (a.public, a.private, a.draft) == (2, 1, 1)
     assert a.timeliness == {"normal": 0, "due_soon": 1, "overdue": 1, "inactive": 0}
@@ -48,9 +46,10 @@ def test_counts_by_visibility_state_band_and_principle():
         "accessible_and_usable": 1,
     }
     assert a.open_flags == 3
-    assert a.last_publication == NOW
+    assert a.last_publication == NOW  # of public data only
     assert (a.creator, a.publisher, b.creator, b.publisher) == (False, False, True, True)
     assert b.bands["unscored"] == 1
+    assert b.last_publication == earlier
     city = city_figures(figures.values())
     assert city.public == 3
     assert city.timeliness["inactive"] == 1

@@ -225,6 +225,9 @@ def lutsk_charter_monitor_show(context: Context, data_dict: DataDict) -> AuthRes
     """Sysadmins see every body; a body's admins see their own."""
     if not data_dict.get("organization_id"):
         return {"success": False, "msg": _("Only sysadmins may see every body's figures.")}
+    other = data_dict.get("datasets_organization_id")
+    if other and other != data_dict["organization_id"]:
+        return {"success": False, "msg": _("Only the body's admins may see its figures.")}
     return _body_admin_of(context, data_dict["organization_id"])
 
 

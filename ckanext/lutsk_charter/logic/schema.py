@@ -86,6 +86,11 @@ def responsible_change_list(
     return {
         "acknowledged": [ignore_missing, boolean_validator],
         "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "datasets_organization_id": [
+            ignore_missing,
+            unicode_safe,
+            lutsk_charter_organization_exists,
+        ],
         "limit": [ignore_missing, natural_number_validator],
         "offset": [ignore_missing, natural_number_validator],
     }
@@ -328,6 +333,7 @@ def required_dataset_coverage(
 
 @tk.validator_args
 def monitor_show(
+    natural_number_validator: Validator,
     ignore_missing: Validator,
     unicode_safe: Validator,
     boolean_validator: Validator,
@@ -342,6 +348,13 @@ def monitor_show(
             unicode_safe,
             one_of(["normal", "due_soon", "overdue", "inactive", "private", "draft"]),
         ],
+        "datasets_organization_id": [
+            ignore_missing,
+            unicode_safe,
+            lutsk_charter_organization_exists,
+        ],
+        "limit": [ignore_missing, natural_number_validator],
+        "offset": [ignore_missing, natural_number_validator],
     }
 
 

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .states import DatasetState
-
 TIMELINESS = ("normal", "due_soon", "overdue", "inactive")
 BANDS = ("excellent", "good", "sufficient", "bad", "unscored")
 #: Figures drawn over time from the daily snapshots.
@@ -49,12 +47,18 @@ class Figures:
 
 
 def body_figures(
-    states: Iterable[DatasetState],
     bodies: Iterable[str],
+    by_state: Iterable[Any],
+    by_code: Iterable[Any],
     persons: Mapping[str, set[str]],
     principle_of: Mapping[str, str],
 ) -> dict[str, Figures]:
-    """Figures of each body in ``bodies`` (ids); ``persons`` maps a body to its current roles."""
+    """Figures of each body in ``bodies`` (ids) from grouped counts.
+
+    ``by_state``: ``(owner_org, publication_state, band, n, last_change)`` rows;
+    ``by_code``: ``(owner_org, code, n)`` of open flag codes; ``persons`` maps a
+    body to the roles it has a current person in.
+    """
     found = {
         body: Figures(
             body,
@@ -63,27 +67,27 @@ def body_figures(
         )
         for body in bodies
     }
-    for state in states:
-        figures = found.get(state.owner_org or "")
+    for owner_org, publication_state, band, n, last_change in by_state:
+        figures = found.get(owner_org or "")
         if figures is None:
             continue
-        for code in state.open_codes:
-            principle = principle_of.get(code)
-            if principle:
-                figures.flags[principle] = figures.flags.get(principle, 0) + 1
-        if state.draft:
-            figures.draft += 1
-            continue
-        if state.private:
-            figures.private += 1
-            continue
-        figures.public += 1
-        figures.timeliness[state.state] += 1
-        figures.bands[state.band or "unscored"] += 1
-        if state.data_changed_at and (
-            figures.last_publication is None or state.data_changed_at > figures.last_publication
-        ):
-            figures.last_publication = state.data_changed_at
+        if publication_state == "draft":
+            figures.draft += n
+        elif publication_state == "private":
+            figures.private += n
+        else:
+            figures.public += n
+            figures.timeliness[publication_state] += n
+            figures.bands[band or "unscored"] += n
+            if last_change and (
+                figures.last_publication is None or last_change > figures.last_publication
+            ):
+                figures.last_publication = last_change
+    for owner_org, code, n in by_code:
+        figures = found.get(owner_org or "")
+        principle = principle_of.get(code)
+        if figures is not None and principle:
+            figures.flags[principle] = figures.flags.get(principle, 0) + n
     return found
 
 
