@@ -97,7 +97,8 @@ def test_figures_per_body_and_for_the_city(city):
 
 def test_the_dataset_list_pages_and_filters_by_body(city):
     first = call_action("lutsk_charter_monitor_show", include_datasets=True, limit=2)
-    assert first["datasets_count"] == 6 and len(first["datasets"]) == 2
+    assert first["datasets_count"] == 6
+    assert len(first["datasets"]) == 2
     rest = call_action("lutsk_charter_monitor_show", include_datasets=True, limit=2, offset=2)
     assert not {d["name"] for d in first["datasets"]} & {d["name"] for d in rest["datasets"]}
     transport = call_action(
