@@ -465,12 +465,21 @@ def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> d
 def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Response:
     from ckanext.lutsk_charter.monitoring.exports import MIMETYPES, table_bytes
 
-    if fmt not in MIMETYPES or table not in ("bodies", "datasets"):
+    if fmt not in MIMETYPES or table not in ("bodies", "datasets", "trend"):
         return tk.abort(404, _("There is no such export."))
-    columns = _BODY_COLUMNS if table == "bodies" else _DATASET_COLUMNS
-    source = monitor["rows"] if table == "bodies" else monitor["datasets"]
-    header = [tk.h.lutsk_charter_monitor_column(c, table) for c in columns]
-    content = table_bytes(header, ([r.get(c) for c in columns] for r in source), fmt)
+    if table == "trend":
+        series = tk.h.lutsk_charter_trend_series()
+        header = [_("Day"), *(tk.h.lutsk_charter_trend_label(s) for s in series)]
+        rows: Any = (
+            [p["day"], *(tk.h.lutsk_charter_trend_value(p["figures"], s) for s in series)]
+            for p in monitor["trend"]
+        )
+    else:
+        columns = _BODY_COLUMNS if table == "bodies" else _DATASET_COLUMNS
+        source = monitor["rows"] if table == "bodies" else monitor["datasets"]
+        header = [tk.h.lutsk_charter_monitor_column(c, table) for c in columns]
+        rows = ([r.get(c) for c in columns] for r in source)
+    content = table_bytes(header, rows, fmt)
     response = FlaskResponse(content, mimetype=MIMETYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{basename}-{table}.{fmt}"'
     return response

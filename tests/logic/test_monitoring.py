@@ -162,7 +162,7 @@ def test_a_body_admin_sees_only_their_body(city):
         )
 
 
-def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli):
+def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli, app):
     from ckan.cli.cli import ckan
 
     for _ in range(2):  # cron run twice the same day
@@ -181,6 +181,12 @@ def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli):
     )
     model.Session.commit()
     trend = call_action("lutsk_charter_monitor_show")["trend"]
+    token = factories.SysadminWithToken()["token"]
+    response = app.get("/ckan-admin/monitoring/export/trend.xlsx", headers={"Authorization": token})
+    rows = list(load_workbook(io.BytesIO(response.data)).active.values)
+    assert rows[0][:2] == ("День", "Публічні набори даних")
+    assert [r[0] for r in rows[1:]] == [yesterday.isoformat(), dt.date.today().isoformat()]
+    assert rows[1][1] == 2
     assert [p["day"] for p in trend][-2:] == [yesterday.isoformat(), dt.date.today().isoformat()]
     assert trend[-1]["figures"]["public"] == 4
 
