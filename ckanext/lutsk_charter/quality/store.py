@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,7 +76,7 @@ def check_and_store(
     previous = gathered.stored_scores
     datasets = gathered.datasets
     outcome = Outcome()
-    new_flags: list[dict[str, Any]] = []
+    new_flags: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
     scores: list[tuple[DatasetFacts, Score, str]] = []
     for dataset in datasets:
@@ -175,44 +174,48 @@ def _retire(session: Session, now: dt.datetime) -> int:
     return retired or 0
 
 
-def _new_flag(dataset: DatasetFacts, finding: Finding, check: Check) -> dict[str, Any]:
-    return {
-        "id": str(uuid.uuid4()),
-        "package_id": dataset.id,
-        "organization_id": dataset.owner_org,
-        "resource_id": finding.resource_id,
-        "code": finding.code,
-        "principle": check.principle,
-        "severity": check.severity,
-        "args": json.dumps(finding.args, ensure_ascii=False, sort_keys=True),
-    }
+_NEW_FLAG_COLUMNS = (
+    "package_id",
+    "organization_id",
+    "resource_id",
+    "code",
+    "principle",
+    "severity",
+    "args",
+)
 
 
-def _insert_flags(session: Session, rows: list[dict[str, Any]], now: dt.datetime) -> None:
+def _new_flag(dataset: DatasetFacts, finding: Finding, check: Check) -> tuple[Any, ...]:
+    """A new flag's values in ``_NEW_FLAG_COLUMNS`` order (its id is made by Postgres)."""
+    return (
+        dataset.id,
+        dataset.owner_org,
+        finding.resource_id,
+        finding.code,
+        check.principle,
+        check.severity,
+        json.dumps(finding.args, ensure_ascii=False, sort_keys=True),
+    )
+
+
+def _insert_flags(session: Session, rows: list[tuple[Any, ...]], now: dt.datetime) -> None:
     if not rows:
         return
-    columns = (
-        "id",
-        "package_id",
-        "organization_id",
-        "resource_id",
-        "code",
-        "principle",
-        "severity",
-        "args",
-    )
     session.execute(
         sa.text(
             "INSERT INTO lutsk_charter_quality_flag"
             " (id, package_id, organization_id, resource_id, code, principle, severity, args,"
             "  status, first_seen, last_seen)"
-            " SELECT u.id, u.package_id, u.organization_id, u.resource_id, u.code, u.principle,"
-            "  u.severity, u.args::json, 'open', :now, :now"
-            " FROM unnest(:id, :package_id, :organization_id, :resource_id, :code, :principle,"
+            " SELECT gen_random_uuid()::text, u.package_id, u.organization_id, u.resource_id,"
+            "  u.code, u.principle, u.severity, u.args::json, 'open', :now, :now"
+            " FROM unnest(:package_id, :organization_id, :resource_id, :code, :principle,"
             "  :severity, :args)"
-            " AS u(id, package_id, organization_id, resource_id, code, principle, severity, args)"
-        ).bindparams(*_arrays(columns)),
-        {"now": now, **{c: [row[c] for row in rows] for c in columns}},
+            " AS u(package_id, organization_id, resource_id, code, principle, severity, args)"
+        ).bindparams(*_arrays(_NEW_FLAG_COLUMNS)),
+        {
+            "now": now,
+            **{c: list(v) for c, v in zip(_NEW_FLAG_COLUMNS, zip(*rows, strict=True), strict=True)},
+        },
     )
 
 
