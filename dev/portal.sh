@@ -173,6 +173,11 @@ cmd_run() {
   ensure_sysadmin
   say "demo data"
   "$CKAN" -c "$DEV_INI" lutsk-charter demo load 2>>"$LOG_DIR/setup.log" | tail -n 1
+  say "quality checks, today's monitoring figures, search index"
+  # What cron does daily; and the index anew when Solr's core was rebuilt (a new schema).
+  "$CKAN" -c "$DEV_INI" lutsk-charter check 2>>"$LOG_DIR/setup.log" | tail -n 1
+  "$CKAN" -c "$DEV_INI" lutsk-charter snapshot 2>>"$LOG_DIR/setup.log" | tail -n 1
+  "$CKAN" -c "$DEV_INI" search-index rebuild -o -q >>"$LOG_DIR/setup.log" 2>&1
   start_bg worker "$CKAN" -c "$DEV_INI" jobs worker default lutsk_charter
   start_bg web "$CKAN" -c "$DEV_INI" run -H 127.0.0.1 -p "$CKAN_PORT"
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 web
