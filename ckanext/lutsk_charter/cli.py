@@ -238,3 +238,37 @@ def check(organization: str | None, links: bool, background: bool) -> None:
         ),
         fg="green",
     )
+
+
+@lutsk_charter.command("notify")
+@click.option("--dry-run", is_flag=True, help="Print the mails instead of sending them.")
+def notify(dry_run: bool) -> None:
+    """Mail today's reminders (daily from cron): each responsible person their datasets
+    due soon and overdue, the ICT department a summary. Running twice a day mails
+    nobody twice."""
+    import ckan.plugins.toolkit as tk
+
+    result = tk.get_action("lutsk_charter_reminders_send")(
+        _site_context(),  # type: ignore[arg-type]
+        {"dry_run": dry_run},
+    )
+    if dry_run:
+        for message in result["messages"]:
+            click.echo(f"To: {message['recipient']} ({message['kind']})")
+            click.echo(f"Subject: {message['subject']}")
+            click.echo("")
+            click.echo(message["body"])
+            click.echo("=" * 60)
+        click.secho(
+            "{n} mail(s) to send, {skipped} already sent today; nothing sent (--dry-run)".format(
+                n=len(result["messages"]), **result
+            ),
+            fg="green",
+        )
+        return
+    click.secho(
+        "Reminders: {sent} sent, {skipped} already sent today, {failed} failed".format(**result),
+        fg="red" if result["failed"] else "green",
+    )
+    if result["failed"]:
+        raise click.ClickException("not sent to " + ", ".join(result["failed_recipients"]))

@@ -219,3 +219,7 @@ def lutsk_charter_required_dataset_coverage(context: Context, data_dict: DataDic
         "success": False,
         "msg": _("Only the body's admins and editors may see its coverage of mandatory datasets."),
     }
+
+
+def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may send reminders.")}

@@ -324,3 +324,8 @@ def required_dataset_coverage(
     ignore_missing: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
 ) -> Schema:
     return {"organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists]}
+
+
+@tk.validator_args
+def reminders_send(ignore_missing: Validator, boolean_validator: Validator) -> Schema:
+    return {"dry_run": [ignore_missing, boolean_validator]}

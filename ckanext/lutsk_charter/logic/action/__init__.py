@@ -15,6 +15,7 @@ from .quality import (
     lutsk_charter_link_check,
     lutsk_charter_quality_recheck,
 )
+from .reminders import lutsk_charter_reminders_send
 from .required import (
     lutsk_charter_required_dataset_coverage,
     lutsk_charter_required_dataset_list,
@@ -48,6 +49,7 @@ __all__ = [
     "lutsk_charter_flag_review",
     "lutsk_charter_link_check",
     "lutsk_charter_quality_recheck",
+    "lutsk_charter_reminders_send",
     "lutsk_charter_required_dataset_coverage",
     "lutsk_charter_required_dataset_list",
     "lutsk_charter_required_dataset_load",
