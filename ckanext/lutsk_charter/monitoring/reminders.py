@@ -139,7 +139,7 @@ def _link(site_url: str, state: DatasetState) -> str:
 
 
 def when(t: gettext.NullTranslations, state: DatasetState) -> str:
-    """"overdue by 3 days (due 2026-01-01)" / "due in 2 days (2026-01-03)", translated."""
+    """ "overdue by 3 days (due 2026-01-01)" / "due in 2 days (2026-01-03)", translated."""
     due = state.due.isoformat() if state.due else "—"
     days = state.days_left or 0
     if state.state == "overdue":
@@ -148,9 +148,9 @@ def when(t: gettext.NullTranslations, state: DatasetState) -> str:
         ).format(days=-days, due=due)
     if days == 0:
         return t.gettext(_DUE_TODAY).format(due=due)
-    return t.ngettext(
-        "due in {days} day ({due})", "due in {days} days ({due})", days
-    ).format(days=days, due=due)
+    return t.ngettext("due in {days} day ({due})", "due in {days} days ({due})", days).format(
+        days=days, due=due
+    )
 
 
 def _item(t: gettext.NullTranslations, state: DatasetState, site_url: str) -> list[str]:
