@@ -272,3 +272,60 @@ def notify(dry_run: bool) -> None:
     )
     if result["failed"]:
         raise click.ClickException("not sent to " + ", ".join(result["failed_recipients"]))
+
+
+@lutsk_charter.group("register")
+def register_group() -> None:
+    """The Resolution 835 register of datasets held by the information holder."""
+
+
+@register_group.command("publish")
+def register_publish() -> None:
+    """Publish the register as a dataset with CSV and XLSX resources (daily from cron)."""
+    import ckan.plugins.toolkit as tk
+
+    try:
+        result = tk.get_action("lutsk_charter_register_publish")(
+            _site_context(),  # type: ignore[arg-type]
+            {},
+        )
+    except tk.ValidationError as e:
+        for messages in e.error_dict.values():
+            for message in messages if isinstance(messages, list) else [messages]:
+                click.secho(str(message), fg="red", err=True)
+        raise click.ClickException("the register was not published") from None
+    click.secho(
+        "Register of datasets {what}: {name}, {rows} dataset(s) listed".format(
+            what="created" if result["created"] else "updated", **result
+        ),
+        fg="green",
+    )
+
+
+@register_group.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
+)
+@click.option("--org", "organization", help="Only this body's datasets (name or id).")
+@click.argument("output", type=click.File("wb"))
+def register_export(fmt: str, organization: str | None, output: Any) -> None:
+    """Write the register of datasets (public datasets only) to OUTPUT ("-": stdout)."""
+    import base64
+
+    import ckan.plugins.toolkit as tk
+
+    data: dict[str, Any] = {"format": fmt}
+    if organization:
+        data["organization_id"] = organization
+    try:
+        result = tk.get_action("lutsk_charter_register_export")(
+            _site_context(),  # type: ignore[arg-type]
+            data,
+        )
+    except tk.ValidationError as e:
+        raise click.BadParameter(str(e.error_dict), param_hint="--org") from None
+    if fmt == "csv":
+        output.write(result["content"].encode("utf-8-sig"))
+    else:
+        output.write(base64.b64decode(result["content"]))
+    click.echo(f"{result['rows']} dataset(s) in the register", err=True)

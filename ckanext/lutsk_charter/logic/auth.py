@@ -223,3 +223,12 @@ def lutsk_charter_required_dataset_coverage(context: Context, data_dict: DataDic
 
 def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> AuthResult:
     return {"success": False, "msg": _("Only sysadmins may send reminders.")}
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": True}  # public datasets only
+
+
+def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may publish the register of datasets.")}

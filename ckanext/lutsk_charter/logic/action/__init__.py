@@ -15,6 +15,7 @@ from .quality import (
     lutsk_charter_link_check,
     lutsk_charter_quality_recheck,
 )
+from .register import lutsk_charter_register_export, lutsk_charter_register_publish
 from .reminders import lutsk_charter_reminders_send
 from .required import (
     lutsk_charter_required_dataset_coverage,
@@ -49,6 +50,8 @@ __all__ = [
     "lutsk_charter_flag_review",
     "lutsk_charter_link_check",
     "lutsk_charter_quality_recheck",
+    "lutsk_charter_register_export",
+    "lutsk_charter_register_publish",
     "lutsk_charter_reminders_send",
     "lutsk_charter_required_dataset_coverage",
     "lutsk_charter_required_dataset_list",
