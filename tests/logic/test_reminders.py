@@ -229,3 +229,25 @@ def test_cli_notify(cli, organization, late, smtp_inbox, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "2 sent, 0 already sent today, 0 failed" in result.output
     assert sorted(m["to"][0] for m in smtp_inbox) == ["m@lutskrada.gov.ua", ICT]
+
+
+def test_the_demo_data(smtp_inbox):
+    from ckanext.lutsk_charter.demo import load
+    from ckanext.lutsk_charter.logic.action._common import now, portal_zone
+    from ckanext.lutsk_charter.monitoring.states import dataset_states
+
+    load(echo=lambda *_args: None)
+    states = dataset_states(model.Session, now(), portal_zone())
+    late = {s.id for s in states if s.public and s.state in ("due_soon", "overdue")}
+    assert {s.state for s in states} >= {"normal", "due_soon", "overdue", "inactive"}
+    result = send()
+    assert result["failed"] == 0
+    assert result["sent"] == len(smtp_inbox) > 2
+    rows = model.Session.scalars(sa.select(Reminder)).all()
+    person = [r for r in rows if r.kind == "person"]
+    assert {i for r in person for i in r.package_ids} == late
+    (summary,) = [r for r in rows if r.kind == "summary"]
+    assert set(summary.package_ids) == late
+    maintainers = {s.maintainer_email for s in states if s.id in late and s.maintainer_email}
+    assert maintainers <= {r.recipient for r in person}
+    assert send()["sent"] == 0
