@@ -250,3 +250,94 @@ def snapshot() -> None:
     click.secho(
         f"Figures of {result['bodies']} bodies and the city stored for {result['day']}.", fg="green"
     )
+
+
+@lutsk_charter.command("notify")
+@click.option("--dry-run", is_flag=True, help="Print the mails instead of sending them.")
+def notify(dry_run: bool) -> None:
+    """Mail today's reminders (daily from cron): each responsible person their datasets
+    due soon and overdue, the ICT department a summary. Running twice a day mails
+    nobody twice."""
+    import ckan.plugins.toolkit as tk
+
+    result = tk.get_action("lutsk_charter_reminders_send")(
+        _site_context(),  # type: ignore[arg-type]
+        {"dry_run": dry_run},
+    )
+    if dry_run:
+        for message in result["messages"]:
+            click.echo(f"To: {message['recipient']} ({message['kind']})")
+            click.echo(f"Subject: {message['subject']}")
+            click.echo("")
+            click.echo(message["body"])
+            click.echo("=" * 60)
+        click.secho(
+            "{n} mail(s) to send, {skipped} already sent today; nothing sent (--dry-run)".format(
+                n=len(result["messages"]), **result
+            ),
+            fg="green",
+        )
+        return
+    click.secho(
+        "Reminders: {sent} sent, {skipped} already sent today, {failed} failed".format(**result),
+        fg="red" if result["failed"] else "green",
+    )
+    if result["failed"]:
+        raise click.ClickException("not sent to " + ", ".join(result["failed_recipients"]))
+
+
+@lutsk_charter.group("register")
+def register_group() -> None:
+    """The Resolution 835 register of datasets held by the information holder."""
+
+
+@register_group.command("publish")
+def register_publish() -> None:
+    """Publish the register as a dataset with CSV and XLSX resources (daily from cron)."""
+    import ckan.plugins.toolkit as tk
+
+    try:
+        result = tk.get_action("lutsk_charter_register_publish")(
+            _site_context(),  # type: ignore[arg-type]
+            {},
+        )
+    except tk.ValidationError as e:
+        for messages in e.error_dict.values():
+            for message in messages if isinstance(messages, list) else [messages]:
+                click.secho(str(message), fg="red", err=True)
+        raise click.ClickException("the register was not published") from None
+    click.secho(
+        "Register of datasets {what}: {name}, {rows} dataset(s) listed".format(
+            what="created" if result["created"] else "updated", **result
+        ),
+        fg="green",
+    )
+
+
+@register_group.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
+)
+@click.option("--org", "organization", help="Only this body's datasets (name or id).")
+@click.argument("output", type=click.File("wb"))
+def register_export(fmt: str, organization: str | None, output: Any) -> None:
+    """Write the register of datasets (public datasets only) to OUTPUT ("-": stdout)."""
+    import base64
+
+    import ckan.plugins.toolkit as tk
+
+    data: dict[str, Any] = {"format": fmt}
+    if organization:
+        data["organization_id"] = organization
+    try:
+        result = tk.get_action("lutsk_charter_register_export")(
+            _site_context(),  # type: ignore[arg-type]
+            data,
+        )
+    except tk.ValidationError as e:
+        raise click.BadParameter(str(e.error_dict), param_hint="--org") from None
+    if fmt == "csv":
+        output.write(result["content"].encode("utf-8-sig"))
+    else:
+        output.write(base64.b64decode(result["content"]))
+    click.echo(f"{result['rows']} dataset(s) in the register", err=True)

@@ -85,3 +85,17 @@ def quality_description_min_length() -> int:
 def quality_link_timeout() -> int:
     """Seconds a link check waits at each step."""
     return int(tk.config[QUALITY_LINK_TIMEOUT])
+
+
+REGISTER_DATASET = "ckanext.lutsk_charter.register.dataset"
+REGISTER_ORGANIZATION = "ckanext.lutsk_charter.register.organization"
+
+
+def register_dataset() -> str:
+    """Name of the dataset that publishes the 835 register of datasets."""
+    return tk.config[REGISTER_DATASET]
+
+
+def register_organization() -> str | None:
+    """Name or id of the body that owns the register dataset; unset: no publishing."""
+    return tk.config[REGISTER_ORGANIZATION] or None

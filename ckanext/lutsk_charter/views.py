@@ -517,3 +517,44 @@ def organization_monitoring_export(id: str, table: str, fmt: str) -> Response:
     return _export(
         _monitor(organization, everything=True), table, fmt, f"monitoring-{organization['name']}"
     )
+
+
+def _register_download(fmt: str) -> Response:
+    """The 835 register of datasets as an attachment (anyone; public datasets only)."""
+    import base64
+
+    from ckanext.lutsk_charter.monitoring.register import MEDIA_TYPES
+
+    data: dict[str, Any] = {"format": fmt}
+    if tk.request.args.get("organization"):
+        data["organization_id"] = tk.request.args["organization"]
+    try:
+        result = tk.get_action("lutsk_charter_register_export")(_context(), data)
+    except tk.ValidationError:
+        return tk.abort(404, _("Organization not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, _("You may not download the register of datasets."))
+    if fmt == "csv":
+        body = result["content"].encode("utf-8-sig")
+    else:
+        body = base64.b64decode(result["content"])
+    return FlaskResponse(
+        body,
+        mimetype=MEDIA_TYPES[fmt].split(";")[0],
+        headers={
+            "Content-Type": MEDIA_TYPES[fmt],
+            "Content-Disposition": f'attachment; filename="{result["filename"]}"',
+        },
+    )
+
+
+@bp.route("/dataset-register.csv")
+def register_csv() -> Response:
+    """The register of datasets as CSV (UTF-8 with a BOM, for Excel)."""
+    return _register_download("csv")
+
+
+@bp.route("/dataset-register.xlsx")
+def register_xlsx() -> Response:
+    """The register of datasets as an XLSX workbook."""
+    return _register_download("xlsx")

@@ -245,3 +245,16 @@ def _body_admin_of(context: Context, id_or_name: str) -> AuthResult:
     ):
         return {"success": True}
     return {"success": False, "msg": _("Only the body's admins may see its figures.")}
+
+
+def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may send reminders.")}
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": True}  # public datasets only
+
+
+def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may publish the register of datasets.")}

@@ -361,3 +361,29 @@ def monitor_show(
 @tk.validator_args
 def monitor_snapshot(ignore_missing: Validator) -> Schema:
     return {}
+
+
+@tk.validator_args
+def reminders_send(ignore_missing: Validator, boolean_validator: Validator) -> Schema:
+    return {"dry_run": [ignore_missing, boolean_validator]}
+
+
+@tk.validator_args
+def register_export(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    one_of: ValidatorFactory,
+    default: ValidatorFactory,
+    lutsk_charter_organization_exists: Validator,
+) -> Schema:
+    from ckanext.lutsk_charter.monitoring.register import FORMATS
+
+    return {
+        "format": [default("csv"), unicode_safe, one_of(list(FORMATS))],
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+    }
+
+
+@tk.validator_args
+def register_publish() -> Schema:
+    return {}

@@ -16,6 +16,8 @@ from .quality import (
     lutsk_charter_link_check,
     lutsk_charter_quality_recheck,
 )
+from .register import lutsk_charter_register_export, lutsk_charter_register_publish
+from .reminders import lutsk_charter_reminders_send
 from .required import (
     lutsk_charter_required_dataset_coverage,
     lutsk_charter_required_dataset_list,
@@ -51,6 +53,9 @@ __all__ = [
     "lutsk_charter_monitor_show",
     "lutsk_charter_monitor_snapshot",
     "lutsk_charter_quality_recheck",
+    "lutsk_charter_register_export",
+    "lutsk_charter_register_publish",
+    "lutsk_charter_reminders_send",
     "lutsk_charter_required_dataset_coverage",
     "lutsk_charter_required_dataset_list",
     "lutsk_charter_required_dataset_load",

@@ -1,0 +1,270 @@
+"""The Resolution 835 register of datasets: exported on demand, published as a dataset."""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+import sqlalchemy as sa
+from ckan import model
+from ckan.types import Context, DataDict
+from sqlalchemy.orm import Session
+from werkzeug.datastructures import FileStorage
+
+from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.logic.action._common import today
+from ckanext.lutsk_charter.monitoring import register
+
+_ = tk._
+
+# The register dataset's own metadata: stored content of the portal (Ukrainian,
+# as all the city's datasets), so it does not depend on the caller's language.
+_DATASET = {
+    "title": "Реєстр наборів даних, що перебувають у володінні розпорядника інформації",
+    "notes": (
+        "Реєстр наборів даних, що перебувають у володінні Луцької міської ради та її "
+        "виконавчих органів, за формою Постанови Кабінету Міністрів України від 21.10.2015 "
+        "№ 835: ідентифікатор, назва, опис, частота оновлення, ключові слова, підстава та "
+        "призначення збору, сторінка набору, формати, розпорядник, його код ЄДРПОУ, "
+        "відповідальна особа та її електронна пошта. Формується автоматично з метаданих "
+        "порталу щодня."
+    ),
+    "tag_string": "реєстр наборів даних, відкриті дані, Постанова 835",
+    "update_frequency": "once a day",
+    "purpose_of_collecting_information": (
+        "Оприлюднення реєстру наборів даних, що перебувають у володінні розпорядника "
+        "інформації (Постанова КМУ від 21.10.2015 № 835, Закон України «Про доступ до "
+        "публічної інформації»)."
+    ),
+    "legal_basis": "Постанова КМУ від 21.10.2015 № 835",
+    "language": "ua",
+    "license_id": "cc-by",
+}
+_RESOURCES = {
+    "csv": {"name": "Реєстр наборів даних (CSV)", "format": "CSV"},
+    "xlsx": {"name": "Реєстр наборів даних (XLSX)", "format": "XLSX"},
+}
+
+
+@tk.side_effect_free
+@tk.validate_action_data(schema.register_export)
+def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """The 835 register of datasets held by the information holder, as CSV or XLSX.
+
+    Anyone may call it: it lists only public, active datasets. The columns are
+    ``identifier``, ``title``, ``description``, ``accrualPeriodicity``,
+    ``keyword``, ``purpose``, ``landingPage``, ``distributionFormat``,
+    ``publisherPrefLabel``, ``publisherIdentifier`` (ЄДРПОУ), ``contactPointFn``
+    and ``contactPointHasEmail``; one row per dataset, by body then identifier.
+
+    :param format: ``csv`` (default) or ``xlsx``
+    :type format: string
+    :param organization_id: only this body's datasets (optional)
+    :type organization_id: string
+
+    :returns: ``{"filename", "format", "rows", "content"}``: ``content`` is the CSV
+        text (without a BOM) or the XLSX workbook in base64
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_register_export", context, data_dict)
+    fmt = data_dict.get("format") or "csv"
+    organization_id = data_dict.get("organization_id")
+    rows = register.rows(gather(context["session"], organization_id), tk.config["ckan.site_url"])
+    if fmt == "csv":
+        content = register.csv_text(rows)
+    else:
+        content = base64.b64encode(register.xlsx_bytes(rows)).decode("ascii")
+    return {
+        "filename": _filename(context, organization_id, fmt),
+        "format": fmt,
+        "rows": len(rows),
+        "content": content,
+    }
+
+
+@tk.validate_action_data(schema.register_publish)
+def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Publish the register of datasets as a dataset with a CSV and an XLSX resource.
+
+    Sysadmins only; ``ckan lutsk-charter register publish`` runs it from cron. The
+    dataset named by ``ckanext.lutsk_charter.register.dataset`` is created (owned by
+    the body named by ``ckanext.lutsk_charter.register.organization``) or updated,
+    and the files of its two resources are replaced by the register of now.
+
+    :returns: ``{"dataset_id", "name", "created", "rows", "resources": {"csv": id, "xlsx": id}}``
+    :rtype: dictionary
+    :raises: ``ValidationError`` when ``ckanext.lutsk_charter.register.organization``
+        is not set or names no organization
+    """
+    tk.check_access("lutsk_charter_register_publish", context, data_dict)
+    organization = _publishing_body(context)
+    name = config.register_dataset()
+    try:
+        existing = tk.get_action("package_show")(_inner(context), {"id": name})
+    except tk.ObjectNotFound:
+        existing = None
+    fields = {**_DATASET, "name": name, "owner_org": organization.id, "private": False}
+    if existing is None:
+        dataset = tk.get_action("package_create")(_inner(context), fields)
+    else:
+        dataset = tk.get_action("package_patch")(_inner(context), {**fields, "id": existing["id"]})
+    rows = register.rows(gather(context["session"]), tk.config["ckan.site_url"])
+    resources = {}
+    for fmt, meta in _RESOURCES.items():
+        upload = FileStorage(
+            io.BytesIO(register.content(rows, fmt)),
+            filename=f"{name}.{fmt}",
+            content_type=register.MEDIA_TYPES[fmt].split(";")[0],
+        )
+        current = next(
+            (r for r in dataset["resources"] if (r.get("format") or "").upper() == meta["format"]),
+            None,
+        )
+        data = {**meta, "url": f"{name}.{fmt}", "upload": upload}
+        if current is None:
+            resource = tk.get_action("resource_create")(
+                _inner(context), {**data, "package_id": dataset["id"]}
+            )
+        else:
+            resource = tk.get_action("resource_patch")(
+                _inner(context), {**data, "id": current["id"]}
+            )
+        resources[fmt] = resource["id"]
+    return {
+        "dataset_id": dataset["id"],
+        "name": dataset["name"],
+        "created": existing is None,
+        "rows": len(rows),
+        "resources": resources,
+    }
+
+
+# --- gathering, in four queries whatever the number of datasets ------------------------
+
+
+def gather(session: Session, organization_id: str | None = None) -> list[register.Dataset]:
+    """Every public active dataset (of one body, or all) with its tags, formats and body."""
+    package = model.package_table
+    query = sa.select(
+        package.c.id,
+        package.c.name,
+        package.c.title,
+        package.c.notes,
+        package.c.maintainer,
+        package.c.maintainer_email,
+        package.c.owner_org,
+        _extras(package, "package_extra_table", "package_id").label("extras"),
+    ).where(
+        package.c.type == "dataset",
+        package.c.state == "active",
+        package.c.private.is_(False),
+    )
+    if organization_id:
+        query = query.where(package.c.owner_org == organization_id)
+    packages = session.execute(query).all()
+    ids = [p.id for p in packages]
+    tags: dict[str, list[str]] = {}
+    formats: dict[str, list[str]] = {}
+    bodies: dict[str, tuple[str, str]] = {}
+    if ids:
+        package_tag, tag = model.package_tag_table, model.tag_table
+        for package_id, tag_name in session.execute(
+            sa.select(package_tag.c.package_id, tag.c.name)
+            .join(tag, tag.c.id == package_tag.c.tag_id)
+            .where(
+                package_tag.c.package_id.in_(ids),
+                package_tag.c.state == "active",
+                tag.c.vocabulary_id.is_(None),
+            )
+        ):
+            tags.setdefault(package_id, []).append(tag_name)
+        resource = model.resource_table
+        for package_id, fmt in session.execute(
+            sa.select(resource.c.package_id, resource.c.format)
+            .where(resource.c.package_id.in_(ids), resource.c.state == "active")
+            .distinct()
+        ):
+            formats.setdefault(package_id, []).append(fmt or "")
+        group = model.group_table
+        for row in session.execute(
+            sa.select(
+                group.c.id,
+                group.c.name,
+                group.c.title,
+                _extras(group, "group_extra_table", "group_id").label("extras"),
+            ).where(group.c.id.in_({p.owner_org for p in packages if p.owner_org}))
+        ):
+            bodies[row.id] = (row.title or row.name, (row.extras or {}).get("edrpou") or "")
+    found = []
+    for p in packages:
+        extras = p.extras or {}
+        body_title, edrpou = bodies.get(p.owner_org or "", ("", ""))
+        found.append(
+            register.Dataset(
+                name=p.name,
+                title=p.title or p.name,
+                notes=p.notes or "",
+                update_frequency=extras.get("update_frequency") or "",
+                purpose=extras.get("purpose_of_collecting_information") or "",
+                maintainer=p.maintainer or "",
+                maintainer_email=p.maintainer_email or "",
+                tags=tuple(tags.get(p.id, ())),
+                formats=tuple(formats.get(p.id, ())),
+                organization_title=body_title,
+                organization_edrpou=edrpou,
+            )
+        )
+    return found
+
+
+def _extras(table: sa.Table, extra_table: str, key_column: str) -> Any:
+    """The row's extras as a dict: a column on CKAN 2.12, a key/value table on 2.11."""
+    if "extras" in table.c:
+        return table.c.extras
+    extra = getattr(model, extra_table)
+    return (
+        sa.select(sa.func.json_object_agg(extra.c.key, extra.c.value))
+        .where(extra.c[key_column] == table.c.id, extra.c.state == "active")
+        .scalar_subquery()
+    )
+
+
+def _publishing_body(context: Context) -> Any:
+    name = config.register_organization()
+    if not name:
+        raise tk.ValidationError(
+            {
+                "organization": [
+                    _(
+                        "Set ckanext.lutsk_charter.register.organization to the body "
+                        "that publishes the register of datasets."
+                    )
+                ]
+            }
+        )
+    group = context["model"].Group.get(name)
+    if group is None or not group.is_organization or group.state != "active":
+        raise tk.ValidationError(
+            {
+                "organization": [
+                    _("There is no organization {name} to publish the register.").format(name=name)
+                ]
+            }
+        )
+    return group
+
+
+def _inner(context: Context) -> Context:
+    """A context for the core actions the publishing calls, as the same user."""
+    return {"user": context.get("user", ""), "ignore_auth": True}  # type: ignore[typeddict-item]
+
+
+def _filename(context: Context, organization_id: str | None, fmt: str) -> str:
+    stem = "reiestr-naboriv-danykh"
+    if organization_id:
+        group = context["model"].Group.get(organization_id)
+        stem += f"-{group.name if group else organization_id}"
+    return f"{stem}-{today().isoformat()}.{fmt}"

@@ -1,0 +1,119 @@
+"""The Resolution 835 register of datasets held by the information holder (pure: no database).
+
+One row per public dataset with the register's columns (the names of the
+835 passport / DCAT the demo data already uses), written as CSV (UTF-8 with a
+BOM, so Excel reads the Cyrillic) or XLSX (bold header row). The rows are
+gathered by ``logic/action/register.py`` in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+COLUMNS = (
+    "identifier",
+    "title",
+    "description",
+    "accrualPeriodicity",
+    "keyword",
+    "purpose",
+    "landingPage",
+    "distributionFormat",
+    "publisherPrefLabel",
+    "publisherIdentifier",
+    "contactPointFn",
+    "contactPointHasEmail",
+)
+FORMATS = ("csv", "xlsx")
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """What the register needs of one dataset (and its body)."""
+
+    name: str
+    title: str
+    notes: str
+    update_frequency: str
+    purpose: str
+    maintainer: str
+    maintainer_email: str
+    tags: tuple[str, ...]
+    formats: tuple[str, ...]
+    organization_title: str
+    organization_edrpou: str
+
+
+def rows(datasets: Iterable[Dataset], site_url: str) -> list[dict[str, str]]:
+    """The register's rows, by body then identifier."""
+    base = site_url.rstrip("/")
+    ordered = sorted(datasets, key=lambda d: (d.organization_title.lower(), d.name))
+    return [
+        {
+            "identifier": d.name,
+            "title": d.title,
+            "description": d.notes,
+            "accrualPeriodicity": d.update_frequency,
+            "keyword": ", ".join(sorted(d.tags, key=str.lower)),
+            "purpose": d.purpose,
+            "landingPage": f"{base}/dataset/{d.name}",
+            "distributionFormat": ", ".join(distinct_formats(d.formats)),
+            "publisherPrefLabel": d.organization_title,
+            "publisherIdentifier": d.organization_edrpou,
+            "contactPointFn": d.maintainer,
+            "contactPointHasEmail": d.maintainer_email,
+        }
+        for d in ordered
+    ]
+
+
+def distinct_formats(formats: Iterable[str]) -> list[str]:
+    """Formats once each (case-insensitively), upper-case, sorted; empty ones dropped."""
+    return sorted({f.strip().upper() for f in formats if f and f.strip()})
+
+
+def csv_text(register: list[Mapping[str, Any]]) -> str:
+    """The register as CSV text (no BOM; ``csv_bytes`` adds it)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(register)
+    return out.getvalue()
+
+
+def csv_bytes(register: list[Mapping[str, Any]]) -> bytes:
+    """The register as CSV in UTF-8 with a BOM, which Excel needs to read Cyrillic."""
+    return csv_text(register).encode("utf-8-sig")
+
+
+def xlsx_bytes(register: list[Mapping[str, Any]]) -> bytes:
+    """The register as an XLSX workbook: one sheet, bold header row, frozen under it."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "register"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in register:
+        sheet.append([row.get(c, "") for c in COLUMNS])
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def content(register: list[Mapping[str, Any]], fmt: str) -> bytes:
+    """The register in ``fmt`` (``csv`` or ``xlsx``) as bytes."""
+    return csv_bytes(register) if fmt == "csv" else xlsx_bytes(register)
