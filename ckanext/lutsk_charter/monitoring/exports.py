@@ -16,7 +16,10 @@ MIMETYPES = {
 }
 
 
-def table_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> bytes:
+def table_bytes(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, sheet_title: str = ""
+) -> bytes:
+    """The table in ``fmt`` (csv or xlsx); an XLSX has a bold header row frozen on top."""
     if fmt == "csv":
         text = io.StringIO()
         writer = csv.writer(text)
@@ -26,8 +29,11 @@ def table_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) 
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     sheet.append(list(header))
+    if sheet_title:
+        sheet.title = sheet_title
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
     for row in rows:
         sheet.append(list(row))
     out = io.BytesIO()

@@ -8,14 +8,11 @@ gathered by ``logic/action/register.py`` in a fixed number of queries.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from .exports import table_bytes
 
 COLUMNS = (
     "identifier",
@@ -83,35 +80,25 @@ def distinct_formats(formats: Iterable[str]) -> list[str]:
     return sorted({f.strip().upper() for f in formats if f and f.strip()})
 
 
+def _table(register: list[Mapping[str, Any]], fmt: str) -> bytes:
+    return table_bytes(
+        COLUMNS, ([row.get(c, "") for c in COLUMNS] for row in register), fmt, "register"
+    )
+
+
 def csv_text(register: list[Mapping[str, Any]]) -> str:
-    """The register as CSV text (no BOM; ``csv_bytes`` adds it)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(register)
-    return out.getvalue()
+    """The register as CSV text (no BOM; ``csv_bytes`` has it)."""
+    return csv_bytes(register).decode("utf-8-sig")
 
 
 def csv_bytes(register: list[Mapping[str, Any]]) -> bytes:
     """The register as CSV in UTF-8 with a BOM, which Excel needs to read Cyrillic."""
-    return csv_text(register).encode("utf-8-sig")
+    return _table(register, "csv")
 
 
 def xlsx_bytes(register: list[Mapping[str, Any]]) -> bytes:
     """The register as an XLSX workbook: one sheet, bold header row, frozen under it."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "register"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in register:
-        sheet.append([row.get(c, "") for c in COLUMNS])
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return _table(register, "xlsx")
 
 
 def content(register: list[Mapping[str, Any]], fmt: str) -> bytes:
