@@ -48,11 +48,12 @@ def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[
     session = context["session"]
     day = today()
     mails = compose(context)
-    already = set(
-        session.execute(sa.select(Reminder.recipient, Reminder.kind).where(Reminder.day == day))
-        .tuples()
-        .all()
-    )
+    already = {
+        (recipient, kind)
+        for recipient, kind in session.execute(
+            sa.select(Reminder.recipient, Reminder.kind).where(Reminder.day == day)
+        )
+    }
     result: dict[str, Any] = {"sent": 0, "skipped": 0, "failed": 0, "failed_recipients": []}
     pending = []
     for mail in mails:
