@@ -247,6 +247,33 @@ def upload(data: bytes, filename: str):
     return FileStorage(io.BytesIO(data), filename=filename, content_type="text/csv")
 
 
+def add_csv(
+    dataset: dict, days_ago: int | None = None, data: bytes = b"id,name\n1,Lutsk\n"
+) -> dict:
+    """Upload a CSV to ``dataset``; with ``days_ago``, its data last changed that long ago."""
+    import datetime as dt
+
+    from ckan.tests.helpers import call_action
+
+    resource = call_action(
+        "resource_create",
+        context=site_context(),
+        package_id=dataset["id"],
+        url="data.csv",
+        format="CSV",
+        upload=upload(data, "data.csv"),
+    )
+    if days_ago is not None:
+        stamp = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
+        call_action(
+            "resource_patch",
+            context=site_context(),
+            id=resource["id"],
+            last_modified=stamp.replace(tzinfo=None).isoformat(),
+        )
+    return resource
+
+
 @pytest.fixture
 def file_server(tmp_path) -> Iterator[tuple[str, Path]]:
     """A real HTTP server on loopback serving ``folder``; ``/slow`` stalls, ``/loop`` redirects."""

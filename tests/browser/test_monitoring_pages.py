@@ -10,7 +10,7 @@ from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
 from ckanext.lutsk_charter.model import MonitorSnapshot
-from tests.conftest import LutskDataset, LutskOrganization, site_context, upload
+from tests.conftest import LutskDataset, LutskOrganization, add_csv
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
@@ -19,21 +19,7 @@ PASSWORD = "Correct-horse-battery-9"
 
 def _late(organization: dict, name: str, days_ago: int) -> None:
     dataset = LutskDataset(owner_org=organization["id"], name=name, title=f"Набір {name}")
-    resource = call_action(
-        "resource_create",
-        context=site_context(),
-        package_id=dataset["id"],
-        url="data.csv",
-        format="CSV",
-        upload=upload(b"id\n1\n", "data.csv"),
-    )
-    stamp = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
-    call_action(
-        "resource_patch",
-        context=site_context(),
-        id=resource["id"],
-        last_modified=stamp.replace(tzinfo=None).isoformat(),
-    )
+    add_csv(dataset, days_ago=days_ago)
 
 
 def test_the_ict_department_reads_the_dashboard(page, log_in):

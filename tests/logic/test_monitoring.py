@@ -15,31 +15,12 @@ from ckan.tests.helpers import call_action
 from openpyxl import load_workbook
 
 from ckanext.lutsk_charter.model import MonitorSnapshot
-from tests.conftest import LutskDataset, LutskOrganization, site_context, upload
+from tests.conftest import LutskDataset, LutskOrganization, add_csv, site_context
 
 # No request context here: the page tests go through the app as a real request.
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
 CSV = "id,name\n1,Луцьк\n".encode()
-
-
-def _with_data(dataset: dict, days_ago: int) -> None:
-    """A file whose data last changed ``days_ago`` days ago."""
-    resource = call_action(
-        "resource_create",
-        context=site_context(),
-        package_id=dataset["id"],
-        url="data.csv",
-        format="CSV",
-        upload=upload(CSV, "data.csv"),
-    )
-    stamp = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
-    call_action(
-        "resource_patch",
-        context=site_context(),
-        id=resource["id"],
-        last_modified=stamp.replace(tzinfo=None).isoformat(),
-    )
 
 
 @pytest.fixture
@@ -54,17 +35,17 @@ def city():
     )
     transport = LutskOrganization(name="transport", title="Департамент транспорту")
     late = LutskDataset(owner_org=education["id"], name="late", update_frequency="once a month")
-    _with_data(late, 45)
+    add_csv(late, days_ago=45)
     soon = LutskDataset(owner_org=education["id"], name="soon", update_frequency="once a month")
-    _with_data(soon, 27)
+    add_csv(soon, days_ago=27)
     fine = LutskDataset(owner_org=education["id"], name="fine", update_frequency="once a year")
-    _with_data(fine, 3)
+    add_csv(fine, days_ago=3)
     LutskDataset(owner_org=education["id"], name="closed", private=True)
     LutskDataset(owner_org=education["id"], name="unfinished", state="draft")
     stopped = LutskDataset(
         owner_org=transport["id"], name="stopped", update_frequency="no longer updated"
     )
-    _with_data(stopped, 900)
+    add_csv(stopped, days_ago=900)
     for role in ("creator", "publisher"):
         call_action(
             "lutsk_charter_responsible_assign",

@@ -11,7 +11,7 @@ from ckan import model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
-from tests.conftest import LutskDataset, LutskOrganization, site_context, upload
+from tests.conftest import LutskDataset, LutskOrganization, add_csv, site_context
 
 pytestmark = pytest.mark.usefixtures(
     "with_plugins", "clean_db", "clean_index", "with_request_context"
@@ -38,26 +38,6 @@ def _allowed(user: dict | None, action: str, data: dict) -> bool:
     except tk.NotAuthorized:
         return False
     return True
-
-
-def _add_file(dataset, days_ago: int | None = None):
-    resource = call_action(
-        "resource_create",
-        context=site_context(),
-        package_id=dataset["id"],
-        url="data.csv",
-        format="CSV",
-        upload=upload("id,name\n1,Луцьк\n".encode(), "data.csv"),
-    )
-    if days_ago is not None:
-        stamp = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days_ago)
-        call_action(
-            "resource_patch",
-            context=site_context(),
-            id=resource["id"],
-            last_modified=stamp.replace(tzinfo=None).isoformat(),
-        )
-    return resource
 
 
 # --- the list -------------------------------------------------------------------------------
@@ -299,9 +279,9 @@ def city(organization):
     """Two bodies: the first publishes a current ALL-6 and an overdue OMS-1, the second OMS-3."""
     second = LutskOrganization()
     current = LutskDataset(owner_org=organization["id"], required_dataset="ALL-6")
-    _add_file(current)
+    add_csv(current)
     overdue = LutskDataset(owner_org=organization["id"], required_dataset="OMS-1")
-    _add_file(overdue, days_ago=70)
+    add_csv(overdue, days_ago=70)
     private = LutskDataset(owner_org=organization["id"], required_dataset="ALL-5", private=True)
     deleted = LutskDataset(owner_org=organization["id"], required_dataset="ALL-9")
     call_action("package_delete", context=site_context(), id=deleted["id"])
