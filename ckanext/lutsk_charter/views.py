@@ -399,6 +399,20 @@ _DATASET_COLUMNS = (
 )  # fmt: skip
 
 
+#: Columns where more is worse: their first click sorts them from the top down.
+_WORSE_WHEN_MORE = frozenset(
+    {"private", "draft", "due_soon", "overdue", "inactive", "sufficient", "bad", "open_flags"}
+)
+
+
+def _next_sort(column: str, sort: str) -> str:
+    """The sort a column's heading links to: the other way round if it is the current one,
+    else worst first (most overdue, fewest public, no publisher, oldest publication)."""
+    if sort.lstrip("-") == column:
+        return column if sort.startswith("-") else f"-{column}"
+    return f"-{column}" if column in _WORSE_WHEN_MORE else column
+
+
 def _body_row(body: dict[str, Any]) -> dict[str, Any]:
     """A body's figures flattened to the dashboard's columns."""
     return {
@@ -407,7 +421,8 @@ def _body_row(body: dict[str, Any]) -> dict[str, Any]:
         **{k: v for k, v in body["bands"].items() if k != "unscored"},
         "creator": body["creator"],
         "publisher": body["publisher"],
-        "last_publication": (body["last_publication"] or "")[:10],
+        "last_publication": tk.h.lutsk_charter_datetime(body["last_publication"], False),
+        "last_publication_at": body["last_publication"],
     }
 
 
@@ -436,10 +451,13 @@ def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> d
     sort = tk.request.args.get("sort", "title")
     if sort.lstrip("-") in _BODY_COLUMNS:
         key = sort.lstrip("-")
-        rows.sort(
-            key=lambda r: (r[key] is None, r[key] if key != "title" else str(r[key]).casefold()),
+        field = "last_publication_at" if key == "last_publication" else key
+        present = [r for r in rows if r[field] is not None]
+        present.sort(
+            key=lambda r: str(r[field]).casefold() if key == "title" else r[field],
             reverse=sort.startswith("-"),
         )
+        rows = present + [r for r in rows if r[field] is None]  # unknown last either way
     filters = {k: v for k, v in (("body", body), ("state", data.get("state")), ("sort", sort)) if v}
     pager = Page(
         collection=[],
@@ -457,9 +475,66 @@ def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> d
         "rows": rows,
         "rows_all": all_rows,
         "sort": sort,
+        "sort_links": {c: _next_sort(c, sort) for c in _BODY_COLUMNS},
         "body": body,
         "state": data.get("state", ""),
     }
+
+
+#: The datasets table's coded columns: the export shows them in words, and the
+#: code again in a last column for machines.
+_CODED_DATASET_COLUMNS = ("state", "update_frequency", "band")
+
+
+def _export_table(monitor: dict[str, Any], table: str) -> tuple[list[str], Any]:
+    """Header and rows of an export: words for people, typed dates and numbers."""
+    h = tk.h
+    if table == "trend":
+        series = h.lutsk_charter_trend_series()
+        header = [_("Day"), *(h.lutsk_charter_trend_label(s) for s in series)]
+        rows: Any = (
+            [
+                h.lutsk_charter_to_local(p["day"]),
+                *(h.lutsk_charter_trend_value(p["figures"], s) for s in series),
+            ]
+            for p in monitor["trend"]
+        )
+        return header, rows
+    if table == "bodies":
+        header = [h.lutsk_charter_monitor_column(c, table) for c in _BODY_COLUMNS]
+
+        def body_cell(row: dict[str, Any], column: str) -> Any:
+            if column in ("creator", "publisher"):
+                return h.lutsk_charter_yes_no(row[column])
+            if column == "last_publication":
+                return h.lutsk_charter_to_local(row.get("last_publication_at"))
+            return row.get(column)
+
+        return header, ([body_cell(r, c) for c in _BODY_COLUMNS] for r in monitor["rows"])
+    header = [h.lutsk_charter_monitor_column(c, table) for c in _DATASET_COLUMNS]
+    code = _("code")
+    header += [
+        f"{h.lutsk_charter_monitor_column(c, table)} ({code})" for c in _CODED_DATASET_COLUMNS
+    ]
+
+    def dataset_cell(row: dict[str, Any], column: str) -> Any:
+        value = row.get(column)
+        if column == "state":
+            return h.lutsk_charter_publication_state(value)
+        if column == "update_frequency":
+            return h.lutsk_charter_frequency_label(value) if value else ""
+        if column == "band":
+            return h.lutsk_charter_band_label(value) if value else ""
+        if column == "due":
+            return h.lutsk_charter_to_local(value)
+        return value
+
+    rows = (
+        [dataset_cell(r, c) for c in _DATASET_COLUMNS]
+        + [r.get(c) or "" for c in _CODED_DATASET_COLUMNS]
+        for r in monitor["datasets"]
+    )
+    return header, rows
 
 
 def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Response:
@@ -467,19 +542,9 @@ def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Res
 
     if fmt not in MIMETYPES or table not in ("bodies", "datasets", "trend"):
         return tk.abort(404, _("There is no such export."))
-    if table == "trend":
-        series = tk.h.lutsk_charter_trend_series()
-        header = [_("Day"), *(tk.h.lutsk_charter_trend_label(s) for s in series)]
-        rows: Any = (
-            [p["day"], *(tk.h.lutsk_charter_trend_value(p["figures"], s) for s in series)]
-            for p in monitor["trend"]
-        )
-    else:
-        columns = _BODY_COLUMNS if table == "bodies" else _DATASET_COLUMNS
-        source = monitor["rows"] if table == "bodies" else monitor["datasets"]
-        header = [tk.h.lutsk_charter_monitor_column(c, table) for c in columns]
-        rows = ([r.get(c) for c in columns] for r in source)
-    content = table_bytes(header, rows, fmt)
+    header, rows = _export_table(monitor, table)
+    sheets = {"bodies": _("Bodies"), "datasets": _("Datasets"), "trend": _("Trend")}
+    content = table_bytes(header, rows, fmt, sheets[table])
     response = FlaskResponse(content, mimetype=MIMETYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{basename}-{table}.{fmt}"'
     return response
