@@ -499,6 +499,28 @@ def _check(code: str) -> Any:
     return next((c for c in registered_checks() if c.code == code), None)
 
 
+def lutsk_charter_roles_sentence(creator: Any, publisher: Any) -> str:
+    """Whether a body has its two responsible persons, as one sentence that reads well."""
+    if creator and publisher:
+        return tk._("Both responsible persons are recorded: who creates and who publishes.")
+    if creator:
+        return tk._("The person who creates the open data is recorded; nobody publishes it.")
+    if publisher:
+        return tk._("The person who publishes the open data is recorded; nobody creates it.")
+    return tk._("No responsible persons are recorded: nobody creates or publishes the open data.")
+
+
+def _missing_roles_phrase(roles: list[str]) -> str:
+    """The end of "The body has no current person who …", for one role missing or both."""
+    if set(roles) >= {"creator", "publisher"}:
+        return tk._("creates its open data, nor one who publishes it")
+    if "creator" in roles:
+        return tk._("creates its open data")
+    if "publisher" in roles:
+        return tk._("publishes its open data")
+    return ", ".join(roles)
+
+
 def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
     """Codes in a finding's arguments as words of the reader's language."""
     import datetime as dt
@@ -509,9 +531,7 @@ def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
     labels = {**PASSPORT_FIELDS, **FIELD_LABELS}
     readable: dict[str, Any] = {k: ("" if v is None else v) for k, v in args.items()}
     if "roles" in args:
-        readable["roles"] = ", ".join(
-            lutsk_charter_role_label(r).lower() for r in args["roles"] or []
-        )
+        readable["roles"] = _missing_roles_phrase(args["roles"] or [])
     for key in ("fields", "missing"):
         if key in args:
             readable[key] = ", ".join(tk._(labels.get(f, f)) for f in args[key] or [])
@@ -532,6 +552,46 @@ def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
             if key == "due":
                 readable["days"] = abs((today() - day).days)
     return readable
+
+
+# Search: facets, filter pills, the sort by score
+
+#: Sorting by the MQA score, best first; equal scores by the newest change.
+SCORE_SORT = "charter_score desc, metadata_modified desc"
+
+
+def lutsk_charter_score_sort() -> str:
+    return SCORE_SORT
+
+
+def lutsk_charter_facet_label(item: dict[str, Any]) -> str:
+    """A facet entry's whole label (core cuts it at 22 characters, so long titles look alike)."""
+    return str(item.get("display_name") or item.get("name") or "")
+
+
+def _quality_facet_titles() -> dict[str, str]:
+    return {"charter_band": tk._("Quality (Charter)"), "charter_flags": tk._("Quality flags")}
+
+
+def lutsk_charter_facet_titles(titles: dict[str, str] | None) -> dict[str, str]:
+    """Facet titles for the filter pills, ours included even where the facet is not shown."""
+    merged = dict(titles or {})
+    for name, title in _quality_facet_titles().items():
+        if merged.get(name) in (None, "", name):
+            merged[name] = title
+    return merged
+
+
+def lutsk_charter_filter_labels(
+    fields: dict[str, list[str]] | None, translated: dict[Any, str] | None
+) -> dict[Any, str]:
+    """Words for the values of our filters in the pills (``overdue`` → "Прострочено")."""
+    labels = dict(translated or {})
+    for value in (fields or {}).get("charter_band", []):
+        labels[("charter_band", value)] = lutsk_charter_band_label(value)
+    for value in (fields or {}).get("charter_flags", []):
+        labels[("charter_flags", value)] = lutsk_charter_check_title(value)
+    return labels
 
 
 def lutsk_charter_dataset_quality(package_id: str) -> dict[str, Any] | None:

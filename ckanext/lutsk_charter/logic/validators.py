@@ -306,6 +306,14 @@ def lutsk_charter_max_length(limit: int | str) -> Validator:
     return validator
 
 
+def lutsk_charter_not_blank(value: Any, context: Context) -> Any:
+    """Text that is not empty once its spaces are trimmed; returned trimmed."""
+    text = value.strip() if isinstance(value, str) else value
+    if text in (None, "", missing):
+        raise Invalid(_("Fill this in: it cannot be empty or only spaces."))
+    return text
+
+
 def lutsk_charter_name_from_title(
     key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
 ) -> None:
