@@ -670,7 +670,7 @@ def lutsk_charter_trend_chart(trend: list[dict[str, Any]]) -> Any:
     """The trend as SVG charts, datasets and flags apart (escaped; safe to embed)."""
     import datetime as dt
 
-    from markupsafe import Markup
+    from markupsafe import Markup, escape
 
     from ckanext.lutsk_charter.monitoring.charts import line_chart
     from ckanext.lutsk_charter.monitoring.figures import trend_value
@@ -690,15 +690,17 @@ def lutsk_charter_trend_chart(trend: list[dict[str, Any]]) -> Any:
             for name in names
         }
         title, description = texts[key]
+        svg = line_chart(
+            title,
+            description,
+            days,
+            series,
+            day_label=lambda d: lutsk_charter_datetime(d),
+            chart_id=f"lutsk-charter-chart-{key}",
+        )
         charts.append(
-            line_chart(
-                title,
-                description,
-                days,
-                series,
-                day_label=lambda d: lutsk_charter_datetime(d),
-                chart_id=f"lutsk-charter-chart-{key}",
-            )
+            f'<figure class="lutsk-charter-chart-figure"><figcaption class="fs-6">'
+            f"{escape(title)}</figcaption>{svg}</figure>"
         )
     return Markup('<div class="lutsk-charter-charts">' + "".join(charts) + "</div>")
 

@@ -94,7 +94,7 @@ def _legend(number: int, label: str, colour: str) -> str:
     )
 
 
-BAR_HEIGHT, BAR_GAP = 22, 10
+BAR_HEIGHT, BAR_GAP = 22, 16
 
 
 def _bar_chart(
