@@ -8,6 +8,144 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.lutsk_charter.notices import N_
 
+# Dates, yes/no, Table Schemas: words a person reads
+
+
+def _display_zone() -> Any:
+    from ckanext.lutsk_charter.logic.action._common import portal_zone
+
+    return portal_zone()
+
+
+def lutsk_charter_to_local(value: Any) -> Any:
+    """A datetime (or ISO text) in the portal's time zone; a plain date as a date; else None.
+
+    A datetime without a zone is UTC, as CKAN stores them.
+    """
+    import datetime as dt
+
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(_display_zone())
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def lutsk_charter_datetime(value: Any, with_time: bool = True) -> str:
+    """A date (and time) in the reader's language and Kyiv time: "1 грудня 2026 р., 09:36".
+
+    Every page of ours shows dates through this helper (babel, the request's
+    locale, ``ckan.display_timezone``). A plain date (``2026-12-01``) has no time.
+    Text that is not a date is returned as it is.
+    """
+    import datetime as dt
+
+    from babel.dates import format_date, format_time
+
+    local = lutsk_charter_to_local(value)
+    if local is None:
+        return "" if value in (None, "") else str(value)
+    locale = tk.h.lang() or "uk"
+    day = format_date(local, "long", locale=locale)
+    if not with_time or not isinstance(local, dt.datetime):
+        return day
+    return f"{day}, {format_time(local, 'HH:mm', locale=locale)}"
+
+
+def lutsk_charter_yes_no(value: Any) -> str:
+    """A boolean as a word: так / ні."""
+    return tk._("yes") if value else tk._("no")
+
+
+def lutsk_charter_table_schema_fields(value: Any) -> list[dict[str, Any]] | None:
+    """The fields of a Table Schema (dict or JSON text) as rows to show; None if it is not one.
+
+    Each row: ``name``, ``type``, ``title``, ``description`` and ``constraints`` as
+    readable text (``required``, ``unique``, ``minimum: 0``...).
+    """
+    import json
+
+    schema = value
+    if isinstance(value, str):
+        try:
+            schema = json.loads(value)
+        except ValueError:
+            return None
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        return None
+    labels = {
+        "required": N_("required"),
+        "unique": N_("unique"),
+        "minimum": N_("minimum"),
+        "maximum": N_("maximum"),
+        "minLength": N_("minimum length"),
+        "maxLength": N_("maximum length"),
+        "pattern": N_("pattern"),
+        "enum": N_("one of"),
+    }
+    rows = []
+    for field in schema["fields"]:
+        if not isinstance(field, dict):
+            continue
+        constraints = field.get("constraints") if isinstance(field.get("constraints"), dict) else {}
+        words = []
+        for key, rule in constraints.items():
+            label = tk._(labels[key]) if key in labels else key
+            if rule is True:
+                words.append(label)
+            elif rule is False or rule is None:
+                continue
+            elif isinstance(rule, list):
+                words.append(f"{label}: {', '.join(str(r) for r in rule)}")
+            else:
+                words.append(f"{label}: {rule}")
+        rows.append(
+            {
+                "name": str(field.get("name") or ""),
+                "type": lutsk_charter_field_type_label(str(field.get("type") or "any")),
+                "title": str(field.get("title") or ""),
+                "description": str(field.get("description") or ""),
+                "constraints": "; ".join(words),
+            }
+        )
+    return rows
+
+
+_FIELD_TYPES = {
+    "string": N_("text"),
+    "number": N_("number"),
+    "integer": N_("whole number"),
+    "boolean": N_("yes/no"),
+    "date": N_("date"),
+    "datetime": N_("date and time"),
+    "time": N_("time"),
+    "year": N_("year"),
+    "yearmonth": N_("year and month"),
+    "duration": N_("duration"),
+    "geopoint": N_("geographic point"),
+    "geojson": N_("GeoJSON"),
+    "object": N_("object (JSON)"),
+    "array": N_("list (JSON)"),
+    "any": N_("any"),
+}
+
+
+def lutsk_charter_field_type_label(field_type: str) -> str:
+    """A Table Schema type in words (``integer`` → "ціле число")."""
+    return tk._(_FIELD_TYPES[field_type]) if field_type in _FIELD_TYPES else field_type
+
 
 def lutsk_charter_organization_choices(field: dict[str, Any]) -> list[dict[str, str]]:
     """Every active organization as a scheming choice: ``{"value": id, "label": title}``."""
@@ -361,6 +499,28 @@ def _check(code: str) -> Any:
     return next((c for c in registered_checks() if c.code == code), None)
 
 
+def lutsk_charter_roles_sentence(creator: Any, publisher: Any) -> str:
+    """Whether a body has its two responsible persons, as one sentence that reads well."""
+    if creator and publisher:
+        return tk._("Both responsible persons are recorded: who creates and who publishes.")
+    if creator:
+        return tk._("The person who creates the open data is recorded; nobody publishes it.")
+    if publisher:
+        return tk._("The person who publishes the open data is recorded; nobody creates it.")
+    return tk._("No responsible persons are recorded: nobody creates or publishes the open data.")
+
+
+def _missing_roles_phrase(roles: list[str]) -> str:
+    """The end of "The body has no current person who …", for one role missing or both."""
+    if set(roles) >= {"creator", "publisher"}:
+        return tk._("creates its open data, nor one who publishes it")
+    if "creator" in roles:
+        return tk._("creates its open data")
+    if "publisher" in roles:
+        return tk._("publishes its open data")
+    return ", ".join(roles)
+
+
 def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
     """Codes in a finding's arguments as words of the reader's language."""
     import datetime as dt
@@ -371,9 +531,7 @@ def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
     labels = {**PASSPORT_FIELDS, **FIELD_LABELS}
     readable: dict[str, Any] = {k: ("" if v is None else v) for k, v in args.items()}
     if "roles" in args:
-        readable["roles"] = ", ".join(
-            lutsk_charter_role_label(r).lower() for r in args["roles"] or []
-        )
+        readable["roles"] = _missing_roles_phrase(args["roles"] or [])
     for key in ("fields", "missing"):
         if key in args:
             readable[key] = ", ".join(tk._(labels.get(f, f)) for f in args[key] or [])
@@ -390,10 +548,50 @@ def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
                 day = dt.date.fromisoformat(args[key])
             except ValueError:
                 continue
-            readable[key] = tk.h.render_datetime(dt.datetime(day.year, day.month, day.day))
+            readable[key] = lutsk_charter_datetime(day)
             if key == "due":
                 readable["days"] = abs((today() - day).days)
     return readable
+
+
+# Search: facets, filter pills, the sort by score
+
+#: Sorting by the MQA score, best first; equal scores by the newest change.
+SCORE_SORT = "charter_score desc, metadata_modified desc"
+
+
+def lutsk_charter_score_sort() -> str:
+    return SCORE_SORT
+
+
+def lutsk_charter_facet_label(item: dict[str, Any]) -> str:
+    """A facet entry's whole label (core cuts it at 22 characters, so long titles look alike)."""
+    return str(item.get("display_name") or item.get("name") or "")
+
+
+def _quality_facet_titles() -> dict[str, str]:
+    return {"charter_band": tk._("Quality (Charter)"), "charter_flags": tk._("Quality flags")}
+
+
+def lutsk_charter_facet_titles(titles: dict[str, str] | None) -> dict[str, str]:
+    """Facet titles for the filter pills, ours included even where the facet is not shown."""
+    merged = dict(titles or {})
+    for name, title in _quality_facet_titles().items():
+        if merged.get(name) in (None, "", name):
+            merged[name] = title
+    return merged
+
+
+def lutsk_charter_filter_labels(
+    fields: dict[str, list[str]] | None, translated: dict[Any, str] | None
+) -> dict[Any, str]:
+    """Words for the values of our filters in the pills (``overdue`` → "Прострочено")."""
+    labels = dict(translated or {})
+    for value in (fields or {}).get("charter_band", []):
+        labels[("charter_band", value)] = lutsk_charter_band_label(value)
+    for value in (fields or {}).get("charter_flags", []):
+        labels[("charter_flags", value)] = lutsk_charter_check_title(value)
+    return labels
 
 
 def lutsk_charter_dataset_quality(package_id: str) -> dict[str, Any] | None:
@@ -460,28 +658,51 @@ def lutsk_charter_publication_state(state: str) -> str:
     return lutsk_charter_monitor_column(key)
 
 
+#: The trend in two charts, each on its own scale: hundreds of datasets would
+#: flatten a handful of flags (and the other way round) on one axis.
+TREND_CHARTS = (
+    ("datasets", ("public", "overdue", "due_soon")),
+    ("flags", ("open_flags",)),
+)
+
+
 def lutsk_charter_trend_chart(trend: list[dict[str, Any]]) -> Any:
-    """The trend of the main figures as an SVG line chart (escaped; safe to embed)."""
+    """The trend as SVG charts, datasets and flags apart (escaped; safe to embed)."""
     import datetime as dt
 
-    from markupsafe import Markup
+    from markupsafe import Markup, escape
 
     from ckanext.lutsk_charter.monitoring.charts import line_chart
-    from ckanext.lutsk_charter.monitoring.figures import TREND_SERIES, trend_value
+    from ckanext.lutsk_charter.monitoring.figures import trend_value
 
     days = [dt.date.fromisoformat(point["day"]) for point in trend]
-    series = {
-        lutsk_charter_trend_label(name): [trend_value(p["figures"], name) for p in trend]
-        for name in TREND_SERIES
+    texts = {
+        "datasets": (
+            tk._("Datasets over time"),
+            tk._("Public, overdue and due-soon datasets, day by day."),
+        ),
+        "flags": (tk._("Open quality flags over time"), tk._("Open quality flags, day by day.")),
     }
-    return Markup(
-        line_chart(
-            tk._("Publication over time"),
-            tk._("Public, overdue and due-soon datasets and open quality flags, day by day."),
+    charts = []
+    for key, names in TREND_CHARTS:
+        series = {
+            lutsk_charter_trend_label(name): [trend_value(p["figures"], name) for p in trend]
+            for name in names
+        }
+        title, description = texts[key]
+        svg = line_chart(
+            title,
+            description,
             days,
             series,
+            day_label=lambda d: lutsk_charter_datetime(d),
+            chart_id=f"lutsk-charter-chart-{key}",
         )
-    )
+        charts.append(
+            f'<figure class="lutsk-charter-chart-figure"><figcaption class="fs-6">'
+            f"{escape(title)}</figcaption>{svg}</figure>"
+        )
+    return Markup('<div class="lutsk-charter-charts">' + "".join(charts) + "</div>")
 
 
 def lutsk_charter_trend_label(series: str) -> str:

@@ -6,13 +6,13 @@ file is either loaded whole or not at all; then it loads it in one transaction.
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
 
 from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.monitoring.exports import csv_writer, restore_text
 
 COLUMNS = [
     "organization",
@@ -51,7 +51,7 @@ EXPORT_COLUMNS = [
 
 def _data_dict(row: dict[str, str]) -> dict[str, Any]:
     def cell(name: str) -> str:
-        return (row.get(name) or "").strip()
+        return restore_text((row.get(name) or "").strip())
 
     data: dict[str, Any] = {
         "organization_id": cell("organization"),
@@ -105,8 +105,8 @@ def load(rows: list[dict[str, str]]) -> int:
 def export(out: IO[str]) -> int:
     """Write every assignment of every body, newest first per body."""
     context = _context()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
+    writer = csv_writer(out)  # neutralises formula-like cells (OWASP); load() restores them
+    writer.writerow(EXPORT_COLUMNS)
     count = 0
     for organization in tk.get_action("organization_list")(context, {"all_fields": True}):
         history = tk.get_action("lutsk_charter_responsible_history")(
@@ -114,14 +114,13 @@ def export(out: IO[str]) -> int:
         )
         for person in history:
             document = person["appointing_document"]
-            writer.writerow(
-                {
-                    **person,
-                    "organization": organization["name"],
-                    "document_number": document["number"],
-                    "document_date": document["date"],
-                    "document_url": document["url"],
-                }
-            )
+            row = {
+                **person,
+                "organization": organization["name"],
+                "document_number": document["number"],
+                "document_date": document["date"],
+                "document_url": document["url"],
+            }
+            writer.writerow([row.get(c, "") for c in EXPORT_COLUMNS])
             count += 1
     return count

@@ -38,12 +38,56 @@ def _can(action: str, data: dict[str, Any]) -> bool:
     return True
 
 
+#: Where a refused form's values and errors wait for the page it came from.
+_KEPT_FORM = "lutsk_charter_kept_form"
+
+
+def _keep_form(form_id: str, values: dict[str, Any], errors: dict[str, Any]) -> None:
+    """Keep what was typed into a refused form, and why, for the page it came from.
+
+    The view then redirects back (POST/redirect/GET): the address stays the
+    page's, and the page shows the values and errors once.
+    """
+    from flask import session
+
+    session[_KEPT_FORM] = {
+        "id": form_id,
+        "values": values,
+        "errors": json.loads(json.dumps(errors, default=str)),
+    }
+
+
+def _kept_form(form_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``(values, errors)`` kept for ``form_id`` (and forgotten), or two empty dicts."""
+    from flask import session
+
+    kept = session.get(_KEPT_FORM)
+    if not kept or kept.get("id") != form_id:
+        return {}, {}
+    session.pop(_KEPT_FORM, None)
+    return kept.get("values") or {}, kept.get("errors") or {}
+
+
+def _kept_end_form() -> dict[str, Any]:
+    """The end form refused last: ``{"id", "values", "errors"}`` or empty."""
+    from flask import session
+
+    kept = session.get(_KEPT_FORM)
+    if not kept or not str(kept.get("id", "")).startswith("end:"):
+        return {}
+    session.pop(_KEPT_FORM, None)
+    return {"id": kept["id"][4:], "values": kept.get("values") or {}, "errors": kept["errors"]}
+
+
 def _responsible_page(
     organization: dict[str, Any],
     errors: dict[str, Any] | None = None,
     form: dict[str, Any] | None = None,
 ) -> str:
     scope = {"organization_id": organization["id"]}
+    if errors is None and form is None:
+        form, errors = _kept_form(f"assign:{organization['id']}")
+    end_form = _kept_end_form()
     try:
         current = tk.get_action("lutsk_charter_responsible_list")(_context(), scope)
     except tk.NotAuthorized:
@@ -63,6 +107,7 @@ def _responsible_page(
             "can_edit": _can("lutsk_charter_responsible_assign", scope),
             "errors": errors or {},
             "form": form or {},
+            "end_form": end_form,
         },
     )
 
@@ -97,7 +142,10 @@ def responsible_assign(id: str) -> Response | str:
         return tk.abort(403, _("Only the body's admins may change its responsible persons."))
     except tk.ValidationError as e:
         tk.h.flash_error(_("The person was not recorded: check the marked fields."))
-        return _responsible_page(organization, e.error_dict, form)
+        _keep_form(f"assign:{organization['id']}", form, e.error_dict)
+        return tk.redirect_to(
+            tk.h.url_for("lutsk_charter.responsible", id=organization["name"]) + "#lc-assign"
+        )
     tk.h.flash_success(
         _("{name} is recorded; the ICT department is notified.").format(name=person["full_name"])
     )
@@ -124,6 +172,11 @@ def responsible_end(id: str, assignment_id: str) -> Response:
             m for ms in e.error_dict.values() for m in (ms if isinstance(ms, list) else [ms])
         ]
         tk.h.flash_error(" ".join(str(m) for m in messages))
+        _keep_form(f"end:{assignment_id}", dict(form), e.error_dict)
+        return tk.redirect_to(
+            tk.h.url_for("lutsk_charter.responsible", id=organization["name"])
+            + f"#end-{assignment_id}"
+        )
     else:
         tk.h.flash_success(
             _("The assignment of {name} has ended; the ICT department is notified.").format(
@@ -133,16 +186,90 @@ def responsible_end(id: str, assignment_id: str) -> Response:
     return tk.redirect_to("lutsk_charter.responsible", id=organization["name"])
 
 
+_CHANGES_PER_PAGE = 50
+
+
+def _change_filters() -> dict[str, str]:
+    args = tk.request.args
+    return {k: args[k] for k in ("organization_id", "kind") if args.get(k)}
+
+
 @bp.route("/ckan-admin/responsible-changes")
 def responsible_changes() -> str:
     """Sysadmins: changes of responsible persons the ICT department has not yet seen."""
+    filters = _change_filters()
+    page = max(1, tk.h.get_page_number(tk.request.args))
     try:
         feed = tk.get_action("lutsk_charter_responsible_change_list")(
-            _context(), {"acknowledged": False, "limit": 200}
+            _context(),
+            {
+                "acknowledged": False,
+                **filters,
+                "limit": _CHANGES_PER_PAGE,
+                "offset": (page - 1) * _CHANGES_PER_PAGE,
+            },
         )
     except tk.NotAuthorized:
         return tk.abort(403, _("Only sysadmins may see the feed of changes."))
-    return tk.render("lutsk_charter/responsible_changes.html", {"feed": feed})
+    except tk.ValidationError as e:
+        tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
+        filters, feed = {}, {"count": 0, "results": []}
+    pager = Page(
+        collection=[],
+        page=page,
+        url=lambda page: tk.h.url_for("lutsk_charter.responsible_changes", **filters, page=page),
+        item_count=feed["count"],
+        items_per_page=_CHANGES_PER_PAGE,
+    )
+    organizations = tk.get_action("organization_list")(
+        _context(), {"all_fields": True, "limit": 1000}
+    )
+    return tk.render(
+        "lutsk_charter/responsible_changes.html",
+        {
+            "feed": feed,
+            "pager": pager,
+            "filters": filters,
+            "organizations": organizations,
+            "came_from": tk.h.url_for(tk.request.full_path.rstrip("?")),  # with the language
+        },
+    )
+
+
+@bp.route("/ckan-admin/responsible-changes/acknowledge", methods=["POST"])
+def responsible_changes_acknowledge() -> Response:
+    """Acknowledge the ticked changes, or every change the filters match."""
+    form = tk.request.form
+    came_from = form.get("came_from") or ""
+    if not came_from.startswith("/") or came_from.startswith("//"):
+        came_from = tk.h.url_for("lutsk_charter.responsible_changes")  # never off-site
+    data: dict[str, Any]
+    if form.get("scope") == "all":
+        data = {k: form[k] for k in ("organization_id", "kind") if form.get(k)}
+    else:
+        ids = form.getlist("change")
+        if not ids:
+            tk.h.flash_error(_("Tick the changes to acknowledge first."))
+            return tk.redirect_to(came_from)
+        data = {"id": ids}
+    try:
+        result = tk.get_action("lutsk_charter_responsible_change_acknowledge_many")(
+            _context(), data
+        )
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only sysadmins may acknowledge changes."))
+    except tk.ObjectNotFound as e:
+        tk.h.flash_error(str(e))
+    except tk.ValidationError as e:
+        tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
+    else:
+        count = result["count"]
+        tk.h.flash_success(
+            tk.ungettext(
+                "{count} change is acknowledged.", "{count} changes are acknowledged.", count
+            ).format(count=count)
+        )
+    return tk.redirect_to(came_from)
 
 
 @bp.route("/ckan-admin/responsible-changes/<change_id>/acknowledge", methods=["POST"])
@@ -154,6 +281,9 @@ def responsible_change_acknowledge(change_id: str) -> Response:
     except tk.ObjectNotFound:
         return tk.abort(404, _("There is no such change."))
     tk.h.flash_success(_("The change is acknowledged."))
+    came_from = tk.request.form.get("came_from") or ""
+    if came_from.startswith("/") and not came_from.startswith("//"):
+        return tk.redirect_to(came_from)  # the same filtered page
     return tk.redirect_to("lutsk_charter.responsible_changes")
 
 
@@ -325,12 +455,15 @@ def _flag_page(organization: dict[str, Any] | None) -> str:
             and _can("lutsk_charter_responsible_assign", {"organization_id": organization["id"]})
         )
     )
+    kept, kept_errors = _kept_form("review")
     extra = {
         "flags": flags,
+        "review": {"flag": kept.get("flag") or [], "note": kept.get("note") or ""},
+        "review_errors": kept_errors,
         "filters": filters,
         "pager": pager,
         "can_review": can_review,
-        "came_from": tk.request.full_path,
+        "came_from": tk.h.url_for(tk.request.full_path.rstrip("?")),  # with the language
     }
     if organization is None:
         organizations = tk.get_action("organization_list")(
@@ -364,11 +497,12 @@ def quality_review() -> Response:
     """Acknowledge or dismiss the ticked flags, with one note, all or none."""
     form = tk.request.form
     came_from = form.get("came_from") or tk.h.url_for("lutsk_charter.quality_queue")
-    if not came_from.startswith("/"):
+    if not came_from.startswith("/") or came_from.startswith("//"):
         came_from = tk.h.url_for("lutsk_charter.quality_queue")  # never off-site
     ids = form.getlist("flag")
     if not ids:
         tk.h.flash_error(_("Tick the flags to review first."))
+        _keep_form("review", {"flag": [], "note": form.get("note", "")}, {})
         return tk.redirect_to(came_from)
     try:
         result = tk.get_action("lutsk_charter_flag_review")(
@@ -378,8 +512,10 @@ def quality_review() -> Response:
         return tk.abort(403, _("Only the body's admins may review its quality flags."))
     except tk.ObjectNotFound as e:
         tk.h.flash_error(str(e))
+        _keep_form("review", {"flag": ids, "note": form.get("note", "")}, {})
     except tk.ValidationError as e:
         tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
+        _keep_form("review", {"flag": ids, "note": form.get("note", "")}, e.error_dict)
     else:
         tk.h.flash_success(_("Flags reviewed: {count}.").format(count=len(result["results"])))
     return tk.redirect_to(came_from)
@@ -399,6 +535,20 @@ _DATASET_COLUMNS = (
 )  # fmt: skip
 
 
+#: Columns where more is worse: their first click sorts them from the top down.
+_WORSE_WHEN_MORE = frozenset(
+    {"private", "draft", "due_soon", "overdue", "inactive", "sufficient", "bad", "open_flags"}
+)
+
+
+def _next_sort(column: str, sort: str) -> str:
+    """The sort a column's heading links to: the other way round if it is the current one,
+    else worst first (most overdue, fewest public, no publisher, oldest publication)."""
+    if sort.lstrip("-") == column:
+        return column if sort.startswith("-") else f"-{column}"
+    return f"-{column}" if column in _WORSE_WHEN_MORE else column
+
+
 def _body_row(body: dict[str, Any]) -> dict[str, Any]:
     """A body's figures flattened to the dashboard's columns."""
     return {
@@ -407,7 +557,8 @@ def _body_row(body: dict[str, Any]) -> dict[str, Any]:
         **{k: v for k, v in body["bands"].items() if k != "unscored"},
         "creator": body["creator"],
         "publisher": body["publisher"],
-        "last_publication": (body["last_publication"] or "")[:10],
+        "last_publication": tk.h.lutsk_charter_datetime(body["last_publication"], False),
+        "last_publication_at": body["last_publication"],
     }
 
 
@@ -436,10 +587,13 @@ def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> d
     sort = tk.request.args.get("sort", "title")
     if sort.lstrip("-") in _BODY_COLUMNS:
         key = sort.lstrip("-")
-        rows.sort(
-            key=lambda r: (r[key] is None, r[key] if key != "title" else str(r[key]).casefold()),
+        field = "last_publication_at" if key == "last_publication" else key
+        present = [r for r in rows if r[field] is not None]
+        present.sort(
+            key=lambda r: str(r[field]).casefold() if key == "title" else r[field],
             reverse=sort.startswith("-"),
         )
+        rows = present + [r for r in rows if r[field] is None]  # unknown last either way
     filters = {k: v for k, v in (("body", body), ("state", data.get("state")), ("sort", sort)) if v}
     pager = Page(
         collection=[],
@@ -457,9 +611,66 @@ def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> d
         "rows": rows,
         "rows_all": all_rows,
         "sort": sort,
+        "sort_links": {c: _next_sort(c, sort) for c in _BODY_COLUMNS},
         "body": body,
         "state": data.get("state", ""),
     }
+
+
+#: The datasets table's coded columns: the export shows them in words, and the
+#: code again in a last column for machines.
+_CODED_DATASET_COLUMNS = ("state", "update_frequency", "band")
+
+
+def _export_table(monitor: dict[str, Any], table: str) -> tuple[list[str], Any]:
+    """Header and rows of an export: words for people, typed dates and numbers."""
+    h = tk.h
+    if table == "trend":
+        series = h.lutsk_charter_trend_series()
+        header = [_("Day"), *(h.lutsk_charter_trend_label(s) for s in series)]
+        rows: Any = (
+            [
+                h.lutsk_charter_to_local(p["day"]),
+                *(h.lutsk_charter_trend_value(p["figures"], s) for s in series),
+            ]
+            for p in monitor["trend"]
+        )
+        return header, rows
+    if table == "bodies":
+        header = [h.lutsk_charter_monitor_column(c, table) for c in _BODY_COLUMNS]
+
+        def body_cell(row: dict[str, Any], column: str) -> Any:
+            if column in ("creator", "publisher"):
+                return h.lutsk_charter_yes_no(row[column])
+            if column == "last_publication":
+                return h.lutsk_charter_to_local(row.get("last_publication_at"))
+            return row.get(column)
+
+        return header, ([body_cell(r, c) for c in _BODY_COLUMNS] for r in monitor["rows"])
+    header = [h.lutsk_charter_monitor_column(c, table) for c in _DATASET_COLUMNS]
+    code = _("code")
+    header += [
+        f"{h.lutsk_charter_monitor_column(c, table)} ({code})" for c in _CODED_DATASET_COLUMNS
+    ]
+
+    def dataset_cell(row: dict[str, Any], column: str) -> Any:
+        value = row.get(column)
+        if column == "state":
+            return h.lutsk_charter_publication_state(value)
+        if column == "update_frequency":
+            return h.lutsk_charter_frequency_label(value) if value else ""
+        if column == "band":
+            return h.lutsk_charter_band_label(value) if value else ""
+        if column == "due":
+            return h.lutsk_charter_to_local(value)
+        return value
+
+    rows = (
+        [dataset_cell(r, c) for c in _DATASET_COLUMNS]
+        + [r.get(c) or "" for c in _CODED_DATASET_COLUMNS]
+        for r in monitor["datasets"]
+    )
+    return header, rows
 
 
 def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Response:
@@ -467,19 +678,9 @@ def _export(monitor: dict[str, Any], table: str, fmt: str, basename: str) -> Res
 
     if fmt not in MIMETYPES or table not in ("bodies", "datasets", "trend"):
         return tk.abort(404, _("There is no such export."))
-    if table == "trend":
-        series = tk.h.lutsk_charter_trend_series()
-        header = [_("Day"), *(tk.h.lutsk_charter_trend_label(s) for s in series)]
-        rows: Any = (
-            [p["day"], *(tk.h.lutsk_charter_trend_value(p["figures"], s) for s in series)]
-            for p in monitor["trend"]
-        )
-    else:
-        columns = _BODY_COLUMNS if table == "bodies" else _DATASET_COLUMNS
-        source = monitor["rows"] if table == "bodies" else monitor["datasets"]
-        header = [tk.h.lutsk_charter_monitor_column(c, table) for c in columns]
-        rows = ([r.get(c) for c in columns] for r in source)
-    content = table_bytes(header, rows, fmt)
+    header, rows = _export_table(monitor, table)
+    sheets = {"bodies": _("Bodies"), "datasets": _("Datasets"), "trend": _("Trend")}
+    content = table_bytes(header, rows, fmt, sheets[table])
     response = FlaskResponse(content, mimetype=MIMETYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{basename}-{table}.{fmt}"'
     return response

@@ -45,10 +45,18 @@ def test_the_ict_department_reads_the_dashboard(page, log_in):
     assert page.locator("[data-figure=public]").inner_text() == "2"
     assert page.locator("[data-figure=overdue]").inner_text() == "1"
     assert page.locator("[data-figure=due_soon]").inner_text() == "1"
-    chart = page.locator("svg.lutsk-charter-chart")
+    assert page.locator("svg.lutsk-charter-chart").count() == 2  # datasets and flags apart
+    chart = page.locator("#lutsk-charter-chart-datasets")
     assert chart.is_visible()
-    assert chart.locator("title").text_content() == "Оприлюднення з часом"
-    assert chart.locator("polyline").count() == 4
+    assert chart.locator("title").text_content() == "Набори даних з часом"
+    assert chart.locator("polyline").count() == 3
+    flags = page.locator("#lutsk-charter-chart-flags")
+    assert flags.locator("title").text_content() == "Відкриті зауваження щодо якості з часом"
+    assert flags.locator("polyline").count() == 1
+    labels = chart.locator("text.x-label").all_text_contents()
+    assert len(labels) == 2
+    assert labels[0] != labels[1]
+    assert labels[1].endswith("р.")  # "1 грудня 2026 р.", not 2026-12-01
     page.get_by_text("Графік у вигляді таблиці").click()
     trend = page.locator("table.lutsk-charter-trend-table").inner_text()
     assert "Публічні набори" in trend
@@ -59,11 +67,20 @@ def test_the_ict_department_reads_the_dashboard(page, log_in):
     row = page.locator("tr[data-body=education]").inner_text()
     assert "Департамент освіти" in row
     page.get_by_role("link", name="прострочений", exact=True).first.click()  # sort by overdue
+    page.wait_for_url("**sort=-overdue**")  # worst first: the most overdue on top
+    assert (
+        page.locator("table.lutsk-charter-bodies tbody tr").first.get_attribute("data-body")
+        == "education"
+    )
+    heading = page.locator("table.lutsk-charter-bodies th[aria-sort=descending]")
+    assert heading.locator(".lutsk-charter-sort-arrow").inner_text() == "▼"
+    heading.get_by_role("link").click()  # the other way round
     page.wait_for_url("**sort=overdue**")
     assert (
         page.locator("table.lutsk-charter-bodies tbody tr").first.get_attribute("data-body")
         == "culture"
     )
+    assert page.locator("th[aria-sort=ascending] .lutsk-charter-sort-arrow").inner_text() == "▲"
 
     page.select_option("#filter-state", "overdue")
     page.locator("section[aria-labelledby=datasets-heading] button[type=submit]").click()
@@ -92,7 +109,8 @@ def test_a_body_admin_sees_their_body_and_nobody_else_does(page, log_in):
     page.get_by_role("link", name="Моніторинг").click()
     assert page.get_by_role("heading", name="Моніторинг оприлюднення відкритих даних").is_visible()
     assert page.locator("[data-figure=overdue]").inner_text() == "1"
-    assert "Особа, що створює: ні" in page.locator(".lutsk-charter-persons").inner_text().replace(
-        "\n", " "
+    persons = page.locator(".lutsk-charter-persons").inner_text()
+    assert "Не записано відповідальних осіб: ніхто не створює й не оприлюднює відкриті дані." in (
+        persons
     )
     assert page.goto("/uk/ckan-admin/monitoring").status == 403

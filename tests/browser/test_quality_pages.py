@@ -42,7 +42,10 @@ def test_an_editor_sees_what_to_improve_and_a_visitor_only_the_band(page, log_in
     assert "Як виправити: Додайте дані файлом або посиланням." in text
     assert "3. Доступність і зручність використання" in text
     roles = page.locator(".lutsk-charter-flag[data-code='no_responsible_person']").inner_text()
-    assert "яка створює відкриті дані, оприлюднює відкриті дані" in roles
+    assert (
+        "Розпорядник не має чинної особи, яка створює його відкриті дані, ні особи, яка їх "
+        "оприлюднює." in roles
+    )
 
 
 def test_the_sysadmin_reviews_flags_in_bulk_with_a_note(page, log_in):

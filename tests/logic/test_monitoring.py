@@ -166,7 +166,8 @@ def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli, app):
     response = app.get("/ckan-admin/monitoring/export/trend.xlsx", headers={"Authorization": token})
     rows = list(load_workbook(io.BytesIO(response.data)).active.values)
     assert rows[0][:2] == ("День", "Публічні набори даних")
-    assert [r[0] for r in rows[1:]] == [yesterday.isoformat(), dt.date.today().isoformat()]
+    days = [r[0].date() for r in rows[1:]]  # real dates, not text
+    assert days == [yesterday, dt.date.today()]
     assert rows[1][1] == 2
     assert [p["day"] for p in trend][-2:] == [yesterday.isoformat(), dt.date.today().isoformat()]
     assert trend[-1]["figures"]["public"] == 4
@@ -192,6 +193,36 @@ def test_exports_open_in_excel_and_read_back(city, app):
     assert len(lines) == 2
     assert lines[1][1] == "Департамент освіти"
     assert _as_sysadmin(app, "/ckan-admin/monitoring/export/everything.csv").status_code == 404
+
+
+def test_exports_say_words_with_codes_apart_and_typed_cells(city, app):
+    """Words for people (state, frequency, band, так/ні), codes in extra columns, real dates."""
+    response = _as_sysadmin(app, "/ckan-admin/monitoring/export/datasets.xlsx?state=overdue")
+    workbook = load_workbook(io.BytesIO(response.data))
+    assert workbook.sheetnames == ["Набори даних"]
+    sheet = workbook.active
+    assert sheet.freeze_panes == "A2"
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert row["Стан"] == "прострочений"
+    assert row["Стан (код)"] == "overdue"
+    assert row["Частота оновлення"] == "Щомісяця"
+    assert row["Частота оновлення (код)"] == "once a month"
+    assert isinstance(row["Наступне оновлення до"], dt.datetime)  # a date cell Excel can sort
+    assert isinstance(row["Залишилось днів"], int)
+    assert sheet.column_dimensions["A"].width > 8
+
+    bodies = list(
+        csv.DictReader(
+            io.StringIO(
+                _as_sysadmin(app, "/ckan-admin/monitoring/export/bodies.csv").data.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    values = {b[h] for b in bodies for h in ("Особа, що створює", "Особа, що оприлюднює")}
+    assert values <= {"так", "ні"}
 
 
 def _counting(do) -> int:

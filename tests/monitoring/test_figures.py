@@ -75,5 +75,27 @@ def test_the_chart_is_valid_svg_with_escaped_labels():
     assert len(root.findall(f"{ns}polyline")) == 2
     assert "<script>" not in svg
     assert "<b>" not in svg
-    single = ET.fromstring(line_chart("t", "d", days[:1], {"x": [5]}))
-    assert len(single.findall(f"{ns}circle")) == 1
+    labels = [t.text for t in root.findall(f"{ns}text[@class='x-label']")]
+    assert labels == ["2026-11-25", "2026-11-27"]
+
+
+def test_one_day_of_data_is_a_bar_per_series_under_one_label():
+    """Not two identical x labels with the dots in a column: one label, a bar and value each."""
+    ns = "{http://www.w3.org/2000/svg}"
+    svg = line_chart(
+        "t",
+        "d",
+        [dt.date(2026, 12, 1)],
+        {"Публічні": [120], "Прострочені": [7], "Скоро": [0]},
+        day_label=lambda d: "1 грудня 2026 р.",
+    )
+    root = ET.fromstring(svg)
+    assert [t.text for t in root.findall(f"{ns}text[@class='x-label']")] == ["1 грудня 2026 р."]
+    assert not root.findall(f"{ns}polyline")
+    assert not root.findall(f"{ns}circle")
+    bars = root.findall(f"{ns}rect[@class='bar']")
+    assert len(bars) == 3
+    widths = [float(b.get("width")) for b in bars]
+    assert widths[0] > widths[1] > 0  # proportional, the zero still visible as a sliver
+    texts = [t.text for t in root.findall(f"{ns}text")]
+    assert {"120", "7", "0", "Публічні", "Прострочені", "Скоро"} <= set(texts)

@@ -162,8 +162,9 @@ def _quality_facets(facets_dict: dict[str, Any]) -> dict[str, Any]:
     if not user or not user.is_authenticated:
         return facets_dict
     if user.sysadmin or authz.has_user_permission_for_some_org(user.name, "update_dataset"):
-        facets_dict["charter_band"] = tk._("Quality (Charter)")
-        facets_dict["charter_flags"] = tk._("Quality flags")
+        from ckanext.lutsk_charter.helpers import _quality_facet_titles
+
+        facets_dict.update(_quality_facet_titles())
     return facets_dict
 
 

@@ -50,6 +50,12 @@ def lutsk_charter_responsible_change_acknowledge(
     return {"success": False, "msg": _("Only sysadmins may acknowledge changes.")}
 
 
+def lutsk_charter_responsible_change_acknowledge_many(
+    context: Context, data_dict: DataDict
+) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may acknowledge changes.")}
+
+
 def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> AuthResult:
     return {"success": False, "msg": _("Only sysadmins may list stale contacts.")}
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import ckan.plugins.toolkit as tk
 from ckan.types import Schema, Validator, ValidatorFactory
 
+#: The kinds of change in the register of responsible persons.
+CHANGE_KINDS = ("assigned", "ended", "corrected")
+
 _PERSON_FIELDS = ("full_name", "email", "phone", "position", "user_id", "appointing_document")
 
 
@@ -79,6 +82,7 @@ def organization_only(
 def responsible_change_list(
     ignore_missing: Validator,
     unicode_safe: Validator,
+    one_of: ValidatorFactory,
     boolean_validator: Validator,
     natural_number_validator: Validator,
     lutsk_charter_organization_exists: Validator,
@@ -91,8 +95,24 @@ def responsible_change_list(
             unicode_safe,
             lutsk_charter_organization_exists,
         ],
+        "kind": [ignore_missing, unicode_safe, one_of(list(CHANGE_KINDS))],
         "limit": [ignore_missing, natural_number_validator],
         "offset": [ignore_missing, natural_number_validator],
+    }
+
+
+@tk.validator_args
+def responsible_change_acknowledge_many(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    one_of: ValidatorFactory,
+    lutsk_charter_id_list: Validator,
+    lutsk_charter_organization_exists: Validator,
+) -> Schema:
+    return {
+        "id": [ignore_missing, lutsk_charter_id_list],
+        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "kind": [ignore_missing, unicode_safe, one_of(list(CHANGE_KINDS))],
     }
 
 
@@ -282,10 +302,16 @@ def required_dataset_update(
     boolean_validator: Validator,
     lutsk_charter_required_code: Validator,
     lutsk_charter_max_length: ValidatorFactory,
+    lutsk_charter_not_blank: Validator,
 ) -> Schema:
     return {
         "code": [not_empty, unicode_safe, lutsk_charter_required_code],
-        "name_uk": [ignore_missing, not_empty, unicode_safe, lutsk_charter_max_length(2000)],
+        "name_uk": [
+            ignore_missing,
+            unicode_safe,
+            lutsk_charter_not_blank,
+            lutsk_charter_max_length(2000),
+        ],
         "name_en": [ignore_missing, unicode_safe, lutsk_charter_max_length(2000)],
         "active": [ignore_missing, boolean_validator],
     }

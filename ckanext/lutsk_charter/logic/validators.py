@@ -292,14 +292,55 @@ def lutsk_charter_max_length(limit: int | str) -> Validator:
 
     def validator(value: Any, context: Context) -> Any:
         if isinstance(value, str) and len(value) > maximum:
-            raise Invalid(
-                _("At most {limit} characters are allowed; this has {length}.").format(
-                    limit=maximum, length=len(value)
-                )
-            )
+            allowed = tk.ungettext(
+                "At most {limit} character is allowed;",
+                "At most {limit} characters are allowed;",
+                maximum,
+            ).format(limit=maximum)
+            given = tk.ungettext(
+                "this has {length} character.", "this has {length} characters.", len(value)
+            ).format(length=len(value))
+            raise Invalid(f"{allowed} {given}")
         return value
 
     return validator
+
+
+def lutsk_charter_not_blank(value: Any, context: Context) -> Any:
+    """Text that is not empty once its spaces are trimmed; returned trimmed."""
+    text = value.strip() if isinstance(value, str) else value
+    if text in (None, "", missing):
+        raise Invalid(_("Fill this in: it cannot be empty or only spaces."))
+    return text
+
+
+def lutsk_charter_name_from_title(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """A new dataset sent without a URL name gets one from its title, transliterated.
+
+    By the official transliteration (Resolution No. 55 of 2010): "Музеї Луцька"
+    becomes ``muzei-lutska``; a name already taken gets ``-2``, ``-3``... An
+    existing dataset is never renamed here.
+    """
+    from ckan import model
+
+    from ckanext.lutsk_charter.transliteration import NAME_MAX, slugify
+
+    if context.get("package") is not None or data.get(key) not in (missing, None, ""):
+        return
+    title = data.get(("title",))
+    if not isinstance(title, str) or not title.strip():
+        return
+    base = slugify(title)
+    if len(base) < 2:
+        return
+    name, number = base, 1
+    while model.Session.query(model.Package.id).filter(model.Package.name == name).first():
+        number += 1
+        suffix = f"-{number}"
+        name = base[: NAME_MAX - len(suffix)].rstrip("-") + suffix
+    data[key] = name
 
 
 def lutsk_charter_responsible_role(value: Any, context: Context) -> Any:

@@ -27,6 +27,7 @@ COLUMNS = (
     "publisherIdentifier",
     "contactPointFn",
     "contactPointHasEmail",
+    "accrualPeriodicityLabel",
 )
 FORMATS = ("csv", "xlsx")
 MEDIA_TYPES = {
@@ -52,8 +53,15 @@ class Dataset:
     organization_edrpou: str
 
 
-def rows(datasets: Iterable[Dataset], site_url: str) -> list[dict[str, str]]:
-    """The register's rows, by body then identifier."""
+def rows(
+    datasets: Iterable[Dataset], site_url: str, frequency_labels: Mapping[str, str] | None = None
+) -> list[dict[str, str]]:
+    """The register's rows, by body then identifier.
+
+    ``accrualPeriodicity`` keeps the data.gov.ua code for machines;
+    ``accrualPeriodicityLabel`` says it in words (``frequency_labels``: code → label).
+    """
+    labels = frequency_labels or {}
     base = site_url.rstrip("/")
     ordered = sorted(datasets, key=lambda d: (d.organization_title.lower(), d.name))
     return [
@@ -70,6 +78,7 @@ def rows(datasets: Iterable[Dataset], site_url: str) -> list[dict[str, str]]:
             "publisherIdentifier": d.organization_edrpou,
             "contactPointFn": d.maintainer,
             "contactPointHasEmail": d.maintainer_email,
+            "accrualPeriodicityLabel": labels.get(d.update_frequency, d.update_frequency),
         }
         for d in ordered
     ]

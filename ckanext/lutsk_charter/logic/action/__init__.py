@@ -27,6 +27,7 @@ from .required import (
 from .responsible import (
     lutsk_charter_responsible_assign,
     lutsk_charter_responsible_change_acknowledge,
+    lutsk_charter_responsible_change_acknowledge_many,
     lutsk_charter_responsible_change_list,
     lutsk_charter_responsible_correct,
     lutsk_charter_responsible_end,
@@ -62,6 +63,7 @@ __all__ = [
     "lutsk_charter_required_dataset_update",
     "lutsk_charter_responsible_assign",
     "lutsk_charter_responsible_change_acknowledge",
+    "lutsk_charter_responsible_change_acknowledge_many",
     "lutsk_charter_responsible_change_list",
     "lutsk_charter_responsible_correct",
     "lutsk_charter_responsible_end",

@@ -57,8 +57,10 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict
     Anyone may call it: it lists only public, active datasets. The columns are
     ``identifier``, ``title``, ``description``, ``accrualPeriodicity``,
     ``keyword``, ``purpose``, ``landingPage``, ``distributionFormat``,
-    ``publisherPrefLabel``, ``publisherIdentifier`` (ЄДРПОУ), ``contactPointFn``
-    and ``contactPointHasEmail``; one row per dataset, by body then identifier.
+    ``publisherPrefLabel``, ``publisherIdentifier`` (ЄДРПОУ), ``contactPointFn``,
+    ``contactPointHasEmail`` and ``accrualPeriodicityLabel`` (the frequency in
+    Ukrainian words); one row per dataset, by body then identifier. No cell is
+    ever a live formula (text starting with ``=``, ``+``, ``-``, ``@`` is neutralised).
 
     :param format: ``csv`` (default) or ``xlsx``
     :type format: string
@@ -72,7 +74,9 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict
     tk.check_access("lutsk_charter_register_export", context, data_dict)
     fmt = data_dict.get("format") or "csv"
     organization_id = data_dict.get("organization_id")
-    rows = register.rows(gather(context["session"], organization_id), tk.config["ckan.site_url"])
+    rows = register.rows(
+        gather(context["session"], organization_id), tk.config["ckan.site_url"], _frequencies()
+    )
     if fmt == "csv":
         content = register.csv_text(rows)
     else:
@@ -111,7 +115,7 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dic
         dataset = tk.get_action("package_create")(_inner(context), fields)
     else:
         dataset = tk.get_action("package_patch")(_inner(context), {**fields, "id": existing["id"]})
-    rows = register.rows(gather(context["session"]), tk.config["ckan.site_url"])
+    rows = register.rows(gather(context["session"]), tk.config["ckan.site_url"], _frequencies())
     resources = {}
     for fmt, meta in _RESOURCES.items():
         upload = FileStorage(
@@ -218,6 +222,23 @@ def gather(session: Session, organization_id: str | None = None) -> list[registe
             )
         )
     return found
+
+
+def _frequencies() -> dict[str, str]:
+    """The dataset schema's update frequencies in Ukrainian, the register's language."""
+    from ckanext.scheming.helpers import scheming_field_by_name, scheming_get_dataset_schema
+
+    schema = scheming_get_dataset_schema("dataset") or {}
+    field = scheming_field_by_name(schema.get("dataset_fields", []), "update_frequency") or {}
+    labels = {}
+    for choice in field.get("choices") or []:
+        label = choice.get("label")
+        labels[choice["value"]] = (
+            label.get("uk") or choice["value"]
+            if isinstance(label, dict)
+            else str(label or choice["value"])
+        )
+    return labels
 
 
 def _extras(table: sa.Table, extra_table: str, key_column: str) -> Any:

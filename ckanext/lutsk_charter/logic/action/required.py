@@ -15,6 +15,7 @@ from ckanext.lutsk_charter import timeliness
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.logic.action._common import now, portal_zone, user_id
 from ckanext.lutsk_charter.model import RequiredDataset, ResourceDataChange
+from ckanext.lutsk_charter.monitoring.exports import restore_text
 from ckanext.lutsk_charter.types import REQUIRED_SECTIONS
 
 _ = tk._
@@ -252,7 +253,11 @@ def _parse_csv(context: Context, text: str) -> tuple[list[dict[str, Any]], list[
     problems: list[str] = []
     seen: dict[str, int] = {}
     for line, raw in enumerate(reader, start=2):
-        cells = {k: (v or "").strip() for k, v in raw.items() if k in CSV_COLUMNS and v is not None}
+        cells = {
+            k: restore_text((v or "").strip())
+            for k, v in raw.items()
+            if k in CSV_COLUMNS and v is not None
+        }
         cells = {k: v for k, v in cells.items() if v != ""}
         data, errors = tk.navl_validate(cells, schema.required_dataset_row(), context)
         messages = [

@@ -206,6 +206,9 @@ def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict)
     :type acknowledged: bool
     :param organization_id: only this body (optional)
     :type organization_id: string
+    :param kind: only changes of this kind: ``assigned``, ``ended`` or ``corrected``
+        (optional)
+    :type kind: string
     :param limit: at most this many (optional, default 50)
     :type limit: int
     :param offset: skip this many (optional, default 0)
@@ -223,6 +226,8 @@ def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict)
         query = query.where(acknowledged if data_dict["acknowledged"] else sa.not_(acknowledged))
     if data_dict.get("organization_id"):
         query = query.where(change.organization_id == data_dict["organization_id"])
+    if data_dict.get("kind"):
+        query = query.where(change.kind == data_dict["kind"])
     session = context["session"]
     count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     rows = session.scalars(
@@ -274,6 +279,53 @@ def lutsk_charter_responsible_change_acknowledge(
         if not context.get("defer_commit"):
             session.commit()
     return change.dictize()
+
+
+@tk.validate_action_data(schema.responsible_change_acknowledge_many)
+def lutsk_charter_responsible_change_acknowledge_many(
+    context: Context, data_dict: DataDict
+) -> dict[str, Any]:
+    """Acknowledge many changes of responsible persons at once (sysadmins only).
+
+    With ``id``, those changes (all must exist, else nothing is acknowledged);
+    without it, every change not yet acknowledged that matches the filters
+    (``organization_id``, ``kind``), however many. Changes already acknowledged
+    keep their first acknowledgement.
+
+    :param id: the id of a change, or a list of them (at most 1000; optional)
+    :type id: string or list of strings
+    :param organization_id: without ``id``: only this body's changes (optional)
+    :type organization_id: string
+    :param kind: without ``id``: only changes of this kind (optional)
+    :type kind: string
+
+    :returns: ``{"count": n}``, how many changes this call acknowledged
+    :rtype: dictionary
+    :raises: ``ObjectNotFound`` when an ``id`` names no change
+    """
+    tk.check_access("lutsk_charter_responsible_change_acknowledge_many", context, data_dict)
+    session = context["session"]
+    change = ResponsibleChange
+    pending = sa.update(change).where(change.acknowledged_at.is_(None))
+    if data_dict.get("id"):
+        ids = set(data_dict["id"])
+        found = set(session.scalars(sa.select(change.id).where(change.id.in_(ids))))
+        if found != ids:
+            raise tk.ObjectNotFound(_("There is no such change."))
+        pending = pending.where(change.id.in_(ids))
+    else:
+        if data_dict.get("organization_id"):
+            pending = pending.where(change.organization_id == data_dict["organization_id"])
+        if data_dict.get("kind"):
+            pending = pending.where(change.kind == data_dict["kind"])
+    result = session.execute(
+        pending.values(acknowledged_at=now(), acknowledged_by=user_id(context)).execution_options(
+            synchronize_session=False
+        )
+    )
+    if not context.get("defer_commit"):
+        session.commit()
+    return {"count": result.rowcount}
 
 
 @tk.side_effect_free
