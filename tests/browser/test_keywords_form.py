@@ -30,7 +30,7 @@ def test_keywords_with_apostrophes_are_saved_and_found(page, log_in, organizatio
     page.goto(f"/uk/dataset/edit/{dataset['name']}")
     for word in TYPED:
         _type_keyword(page, word)
-    page.locator("form#dataset-edit button[name=save]").click()
+    page.get_by_role("button", name="Оновити набір даних").click()
     page.wait_for_url(f"**/dataset/{dataset['name']}")
 
     tags = page.locator(".tag-list li").all_inner_texts()
