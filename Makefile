@@ -10,13 +10,16 @@ export CKAN_VERSION
 
 PORTAL := bash dev/portal.sh
 
-.PHONY: run test stop services install lint i18n bench status logs
+.PHONY: run test wheel-test stop services install lint i18n bench status logs
 
 run:          ## Serve the portal at http://127.0.0.1:5000 with the demo data
 	@$(PORTAL) run
 
 test:         ## Run the test suite (PYTEST_ARGS="-k name" to narrow it)
 	@$(PORTAL) test $(PYTEST_ARGS)
+
+wheel-test:   ## Build the wheel, install it into a fresh venv as the README says, open pages
+	@$(PORTAL) wheel-test
 
 stop:         ## Stop the portal, the worker and the services started by run/test
 	@$(PORTAL) stop

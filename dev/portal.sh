@@ -204,6 +204,12 @@ cmd_test() {
   return $rc
 }
 
+cmd_wheel_test() {  # install from the built wheel into a fresh venv, as the README says
+  install
+  services
+  bash "$ROOT/dev/wheel_install_test.sh"
+}
+
 cmd_stop() {
   mkdir -p "$RUN_DIR"
   stop_pid web
@@ -259,6 +265,7 @@ case "${1:-}" in
   lint) cmd_lint ;;
   i18n) cmd_i18n ;;
   bench) cmd_bench ;;
+  wheel-test) cmd_wheel_test ;;
   logs) cmd_logs ;;
-  *) echo "usage: $0 run|test [pytest args]|stop|status|install|services|lint|i18n|bench|logs" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test [pytest args]|wheel-test|stop|status|install|services|lint|i18n|bench|logs" >&2; exit 2 ;;
 esac

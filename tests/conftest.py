@@ -17,6 +17,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The test-only plugins (``tests/plugins.py``) are registered by a small distribution of
+# their own, found on sys.path only while the tests run: CKAN loads a plugin by its entry
+# point (group ``ckan.test_plugins``), and the extension's wheel must not name a module it
+# does not ship.
+sys.path.append(str(Path(__file__).resolve().parent / "test_plugins_dist"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIVE_PORT = int(os.environ.get("TEST_LIVE_PORT", "5055"))
 ARTIFACTS = ROOT / "test-artifacts"

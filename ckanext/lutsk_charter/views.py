@@ -361,32 +361,54 @@ def required_dataset_edit(code: str) -> Response | str:
     )
 
 
-def _validation(resource_id: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """The dataset, the resource and its validation, as the current user may see them."""
+def _validation(
+    resource_id: str, legacy: bool = False
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The dataset, the resource and its validation, as the current user may see them.
+
+    With ``legacy``, a resource that we never validated but that carries a
+    ``validation_status`` from ckanext-validation gets that status as its result
+    (``legacy: True``, no report).
+    """
     try:
         resource = tk.get_action("resource_show")(_context(), {"id": resource_id})
         dataset = tk.get_action("package_show")(_context(), {"id": resource["package_id"]})
+    except tk.NotAuthorized:
+        return tk.abort(403, _("You may not see this resource."))
+    except tk.ObjectNotFound:
+        return tk.abort(404, _("This resource has not been validated."))
+    try:
         result = tk.get_action("lutsk_charter_validation_show")(
             _context(), {"resource_id": resource_id}
         )
     except tk.NotAuthorized:
         return tk.abort(403, _("You may not see this resource."))
     except tk.ObjectNotFound:
-        return tk.abort(404, _("This resource has not been validated."))
+        if not (legacy and resource.get("validation_status")):
+            return tk.abort(404, _("This resource has not been validated."))
+        result = {
+            "status": resource["validation_status"],
+            "finished_at": resource.get("validation_timestamp") or None,
+            "report": None,
+            "legacy": True,
+        }
     return dataset, resource, result
 
 
 @bp.route("/dataset/<id>/resource/<resource_id>/validation")
 def validation_report(id: str, resource_id: str) -> str:
     """The validation report of a resource, readable by a person."""
-    dataset, resource, result = _validation(resource_id)
+    from ckanext.lutsk_charter.logic.action.validation import is_validated_format
+
+    dataset, resource, result = _validation(resource_id, legacy=True)
     return tk.render(
         "lutsk_charter/validation_report.html",
         {
             "pkg_dict": dataset,
             "resource": resource,
             "result": result,
-            "can_run": _can("lutsk_charter_validation_run", {"resource_id": resource_id}),
+            "can_run": is_validated_format(resource)
+            and _can("lutsk_charter_validation_run", {"resource_id": resource_id}),
         },
     )
 

@@ -3,8 +3,11 @@
 A saved dataset has its data changes noted and its quality checked in the same
 transaction (so the search index, written at commit, carries its current
 ``charter_score``, ``charter_band`` and ``charter_flags``); its links not yet
-checked get a background link check; a saved resource in a validated format
-gets a background validation; a shown dataset carries each resource's latest
+checked get a background link check; a resource in a validated format whose
+file, link, format, schema or options changed gets a background validation —
+whichever action saved it: resource_create/update/patch, or package_create,
+package_update and package_patch with inline resources (ckanapi, harvesters),
+once per change, queued when the save commits; a shown dataset carries each resource's latest
 result as ``validation_status`` and ``validation_timestamp`` — read from our
 table, never written to the resource, so ``metadata_modified`` keeps telling
 when the metadata changed. Editors and sysadmins get search facets by quality.
@@ -12,6 +15,8 @@ when the metadata changed. Editors and sysadmins get search facets by quality.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from typing import Any
 
@@ -21,7 +26,8 @@ import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context
 
-from ckanext.lutsk_charter import config, jobs
+from ckanext.lutsk_charter import config, jobs, keywords, timeliness
+from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
 from ckanext.lutsk_charter.quality import store
 
@@ -34,11 +40,14 @@ class DatasetHooks(p.SingletonPlugin):
     p.implements(p.IFacets, inherit=True)
 
     def after_dataset_create(self, context: Context, pkg_dict: dict[str, Any]) -> None:
-        _record_data_change(context, pkg_dict["id"])
+        changed = _record_data_change(context, pkg_dict["id"])
+        _queue_validations(context, pkg_dict["id"], changed)
         _check_quality(context, pkg_dict["id"])
 
     def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
-        _record_data_change(context, pkg_dict["id"])
+        # Also the path of resource_create/update/patch/delete, which save through package_update.
+        changed = _record_data_change(context, pkg_dict["id"])
+        _queue_validations(context, pkg_dict["id"], changed)
         _check_quality(context, pkg_dict["id"])
 
     def after_dataset_delete(self, context: Context, pkg_dict: dict[str, Any]) -> None:
@@ -55,6 +64,18 @@ class DatasetHooks(p.SingletonPlugin):
             pkg_dict["charter_score"], pkg_dict["charter_band"], codes = stored
             pkg_dict["charter_flags"] = codes.split()
         return pkg_dict
+
+    def before_dataset_search(self, search_params: dict[str, Any]) -> dict[str, Any]:
+        """Any apostrophe a searcher types is the keywords' ``ʼ``: every form finds them."""
+        for name in ("q", "fq"):
+            if isinstance(search_params.get(name), str):
+                search_params[name] = keywords.normalize_apostrophes(search_params[name])
+        if isinstance(search_params.get("fq_list"), list):
+            search_params["fq_list"] = [
+                keywords.normalize_apostrophes(f) if isinstance(f, str) else f
+                for f in search_params["fq_list"]
+            ]
+        return search_params
 
     def after_dataset_search(
         self, search_results: dict[str, Any], search_params: dict[str, Any]
@@ -81,12 +102,6 @@ class DatasetHooks(p.SingletonPlugin):
     ) -> dict[str, Any]:
         return _quality_facets(facets_dict)
 
-    def after_resource_create(self, context: Context, resource: dict[str, Any]) -> None:
-        _queue(context, resource)
-
-    def after_resource_update(self, context: Context, resource: dict[str, Any]) -> None:
-        _queue(context, resource)
-
     def after_dataset_show(self, context: Context, pkg_dict: dict[str, Any]) -> dict[str, Any]:
         resources = pkg_dict.get("resources") or []
         if not resources:
@@ -111,9 +126,12 @@ class DatasetHooks(p.SingletonPlugin):
         return pkg_dict
 
 
-def _record_data_change(context: Context, package_id: str) -> None:
-    """Inside core's transaction (``defer_commit``): the note commits with the save."""
-    tk.get_action("lutsk_charter_data_change_record")(
+def _record_data_change(context: Context, package_id: str) -> list[str]:
+    """Inside core's transaction (``defer_commit``): the note commits with the save.
+
+    Returns the ids of the resources whose data changed.
+    """
+    return tk.get_action("lutsk_charter_data_change_record")(
         {
             "user": context.get("user"),
             "ignore_auth": True,
@@ -122,7 +140,7 @@ def _record_data_change(context: Context, package_id: str) -> None:
             "session": model.Session,
         },
         {"id": package_id},
-    )
+    )["changed"]
 
 
 def _now() -> Any:
@@ -168,15 +186,113 @@ def _quality_facets(facets_dict: dict[str, Any]) -> dict[str, Any]:
     return facets_dict
 
 
-def _queue(context: Context, resource: dict[str, Any]) -> None:
-    if config.validation_sync():
-        return  # validated while saving, by the chained resource_create/update
-    if (resource.get("format") or "").lower() not in config.validation_formats():
+# --- validation on every save path --------------------------------------------------------
+
+#: ``session.info`` key: resources whose validation is queued when the save commits.
+_TO_QUEUE = "lutsk_charter_validation_queue"
+
+
+def _json_text(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip() else None
+        except ValueError:
+            return value
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def validation_inputs(resource: Any) -> str:
+    """What a validation of ``resource`` (a ``model.Resource``) depends on, as one string."""
+    data = timeliness.data_fingerprint(
+        {
+            "url_type": resource.url_type,
+            "url": resource.url,
+            "size": resource.size,
+            "last_modified": resource.last_modified and resource.last_modified.isoformat(),
+        }
+    )
+    extras = resource.extras or {}
+    rules = _json_text([extras.get("schema"), extras.get("validation_options")])
+    digest = hashlib.sha256(rules.encode()).hexdigest()[:16]
+    return f"{data}|{(resource.format or '').lower()}|{digest}"
+
+
+def _queue_validations(context: Context, package_id: str, data_changed: list[str]) -> None:
+    """Mark for validation the resources whose inputs changed; queued once the save commits.
+
+    A resource never queued, or whose file, link, size, stamp, format, schema or
+    options differ from what was last queued, gets a ``pending`` row in the save's
+    transaction and one job after its commit. A row from before this rule (no
+    ``queued_inputs``) is queued when its data changed, else just remembered.
+    """
+    if context.get("lutsk_charter_validated_while_saving"):  # type: ignore[misc]
+        return  # ``validation.sync``: resource_create/update validated it already
+    package = model.Package.get(package_id)
+    if package is None:
         return
-    try:
-        tk.get_action("lutsk_charter_validation_run")(
-            {"user": context.get("user"), "ignore_auth": True},  # type: ignore[typeddict-item]
-            {"resource_id": resource["id"]},
+    formats = config.validation_formats()
+    resources = [r for r in package.resources if (r.format or "").lower() in formats]
+    if not resources:
+        return
+    session = model.Session
+    rows = {
+        row.resource_id: row
+        for row in session.scalars(
+            sa.select(ResourceValidation).where(
+                ResourceValidation.resource_id.in_([r.id for r in resources])
+            )
         )
-    except tk.ValidationError as e:  # another plugin said no
-        log.info("Resource %s is not validated: %s", resource["id"], e.error_dict)
+    }
+    for resource in resources:
+        inputs = validation_inputs(resource)
+        row = rows.get(resource.id)
+        if row is not None and row.queued_inputs == inputs:
+            continue
+        if row is not None and row.queued_inputs is None and resource.id not in data_changed:
+            row.queued_inputs = inputs  # from before this rule: nothing new to validate
+            continue
+        as_dict = {
+            "id": resource.id,
+            "package_id": package.id,
+            "format": resource.format,
+            "name": resource.name,
+            "url": resource.url,
+            "url_type": resource.url_type,
+        }
+        if not all(
+            plugin.can_validate(context, as_dict)
+            for plugin in p.PluginImplementations(ILutskCharterValidation)
+        ):
+            log.info("Resource %s is not validated: another plugin said no", resource.id)
+            continue
+        if row is None:
+            row = ResourceValidation(resource_id=resource.id, package_id=package.id)
+            session.add(row)
+        row.status, row.requested_at, row.started_at, row.finished_at = (
+            "pending",
+            _now(),
+            None,
+            None,
+        )
+        row.queued_inputs = inputs
+        session.info.setdefault(_TO_QUEUE, {})[resource.id] = None
+
+
+@sa.event.listens_for(model.Session, "after_commit")
+def _enqueue_after_commit(session: Any) -> None:
+    """The save is committed: its resources can be read by the worker."""
+    for resource_id in session.info.pop(_TO_QUEUE, {}):
+        try:
+            tk.enqueue_job(
+                jobs.validate_resource,
+                [resource_id],
+                queue=jobs.QUEUE,
+                title=f"lutsk_charter validation {resource_id}",
+            )
+        except Exception:  # Redis down: the row stays pending for `validate --pending`.
+            log.exception("Could not queue the validation of resource %s", resource_id)
+
+
+@sa.event.listens_for(model.Session, "after_rollback")
+def _forget_after_rollback(session: Any) -> None:
+    session.info.pop(_TO_QUEUE, None)

@@ -15,7 +15,7 @@ import ckan.authz as authz
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
-from ckanext.lutsk_charter import config, identifiers, table_schema
+from ckanext.lutsk_charter import config, identifiers, keywords, table_schema
 from ckanext.lutsk_charter.types import REQUIRED_SECTIONS, RESPONSIBLE_ROLES
 
 _ = tk._
@@ -273,7 +273,14 @@ def lutsk_charter_default_spatial(value: Any, context: Context) -> Any:
 def lutsk_charter_tags_required(
     key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
 ) -> None:
-    """At least one keyword, given either as ``tag_string`` or as a ``tags`` list."""
+    """At least one keyword, given either as ``tag_string`` or as a ``tags`` list.
+
+    Keywords given as a ``tags`` list (ckanapi, harvesters) get the Ukrainian
+    apostrophe here, before CKAN's tag rules check them (shorter keys go first).
+    """
+    for name in [k for k in data if len(k) == 3 and k[0] == "tags" and k[2] == "name"]:
+        if isinstance(data[name], str):
+            data[name] = keywords.normalize_apostrophes(data[name])
     value = data.get(key)
     if isinstance(value, str) and value.strip(" ,"):
         return
@@ -284,6 +291,21 @@ def lutsk_charter_tags_required(
         raise tk.StopOnError
     errors[key].append(_("Add at least one keyword."))
     raise tk.StopOnError
+
+
+def lutsk_charter_tag_string_convert(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """CKAN's ``tag_string_convert`` (and its limits), with every apostrophe as ``ʼ``.
+
+    «пам'ятки», «пам’ятки» and «памʼятки» are one keyword, stored as «памʼятки».
+    """
+    value = data.get(key)
+    if isinstance(value, str):
+        data[key] = keywords.normalize_apostrophes(value)
+    elif isinstance(value, list):
+        data[key] = [keywords.normalize_apostrophes(v) if isinstance(v, str) else v for v in value]
+    tk.get_validator("tag_string_convert")(key, data, errors, context)
 
 
 def lutsk_charter_max_length(limit: int | str) -> Validator:

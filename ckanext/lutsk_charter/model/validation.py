@@ -3,6 +3,9 @@
 One row per resource, replaced by each run: ``status`` moves pending → running →
 success | failure | error. ``input_hash`` covers the file and the schema and
 options it was checked with, so an unchanged input is not validated again.
+``queued_inputs`` is what a save last queued a validation for (where the data is,
+its size and stamp, format, schema and options): a save that changes none of
+them queues nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("input_hash", sa.UnicodeText),
         sa.Column("report", sa.JSON),
         sa.Column("error", sa.UnicodeText),
+        sa.Column("queued_inputs", sa.UnicodeText),
     )
 
     resource_id: Mapped[str]
@@ -41,6 +45,7 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc, valid-type]
     input_hash: Mapped[str | None]
     report: Mapped[dict[str, Any] | None]
     error: Mapped[str | None]
+    queued_inputs: Mapped[str | None]
 
     @property
     def timestamp(self) -> dt.datetime:

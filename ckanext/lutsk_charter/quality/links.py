@@ -2,7 +2,8 @@
 
 A HEAD request, or a GET that reads at most ``max_bytes`` when a server refuses
 HEAD; bounded in time and redirects; private and loopback addresses are not
-contacted unless allowed (so a link cannot probe the city's network). 2xx and
+contacted unless allowed (so a link cannot probe the city's network), and each
+hop connects to the address that was checked (no DNS rebinding). 2xx and
 3xx answers are reachable, as in MQA and ckanext-archiver.
 """
 
@@ -14,7 +15,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from ckanext.lutsk_charter.validation.fetch import check_address
+from ckanext.lutsk_charter.validation import pinned
 from ckanext.lutsk_charter.validation.findings import ValidationStop
 
 USER_AGENT = "ckanext-lutsk_charter link check"
@@ -40,11 +41,10 @@ class LinkResult:
 
 def check_link(url: str, limits: LinkLimits) -> LinkResult:
     deadline = time.monotonic() + limits.total_seconds
-    with requests.Session() as session:
-        session.headers["User-Agent"] = USER_AGENT
+    with pinned.session(USER_AGENT) as session:
         for _hop in range(limits.max_redirects + 1):
             try:
-                check_address(url, limits.allow_private)
+                pinned.pin(session, url, limits.allow_private)
             except ValidationStop as stop:
                 if stop.finding.code == "private-address":
                     return LinkResult("skipped", reason="private address")

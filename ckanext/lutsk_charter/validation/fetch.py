@@ -3,20 +3,21 @@
 Bounded in time (per connection and overall), size and redirects, and it will
 not talk to private or loopback addresses unless told to (tests serve their
 files on loopback), so a resource URL cannot be used to probe the city's network.
+Each hop connects to the address that was checked (``pinned``), so a DNS answer
+that changes between the check and the connection cannot reach such an address.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 import requests
 
+from . import pinned
 from .findings import Finding, ValidationStop
 
 
@@ -32,10 +33,9 @@ class FetchLimits:
 def fetch(url: str, limits: FetchLimits, folder: Path) -> Path:
     """Return the path of the downloaded file; raise ``ValidationStop`` (status ``error``)."""
     deadline = time.monotonic() + limits.total_seconds
-    session = requests.Session()
-    session.headers["User-Agent"] = "ckanext-lutsk_charter data validation"
+    session = pinned.session("ckanext-lutsk_charter data validation")
     for _hop in range(limits.max_redirects + 1):
-        check_address(url, limits.allow_private)
+        pinned.pin(session, url, limits.allow_private)
         try:
             response = session.get(
                 url, stream=True, allow_redirects=False, timeout=(limits.timeout, limits.timeout)
@@ -99,22 +99,9 @@ def _too_big(size: int, limits: FetchLimits) -> ValidationStop:
     )
 
 
-def check_address(url: str, allow_private: bool) -> None:
-    """Refuse what is not http(s), and private or loopback hosts unless allowed."""
-    parts = urlparse(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationStop(
-            "error", Finding("download-failed", args={"url": url, "detail": "not an http(s) URL"})
-        )
-    if allow_private:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
-    except OSError:
-        raise ValidationStop(
-            "error", Finding("download-failed", args={"url": url, "detail": "unknown host"})
-        ) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise ValidationStop("error", Finding("private-address", args={"url": url}))
+def check_address(url: str, allow_private: bool) -> str:
+    """Refuse what is not http(s), and private or loopback hosts unless allowed.
+
+    Returns the checked address: connect to it (``pinned.pin``), not to the name.
+    """
+    return pinned.checked_address(url, allow_private)

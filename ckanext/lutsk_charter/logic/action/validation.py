@@ -155,6 +155,8 @@ def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
 def resource_create(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Create a resource; with ``validation.sync`` on, invalid data is refused before saving."""
     checked = _validate_incoming(context, data_dict)
+    if checked is not None:  # the save hooks need not queue it
+        context["lutsk_charter_validated_while_saving"] = True  # type: ignore[typeddict-unknown-key]
     created = up_func(context, data_dict)
     if checked is not None:
         _store(context, created, checked)
@@ -165,6 +167,8 @@ def resource_create(up_func: Any, context: Context, data_dict: DataDict) -> dict
 def resource_update(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Update a resource; with ``validation.sync`` on, invalid new data is refused."""
     checked = _validate_incoming(context, data_dict)
+    if checked is not None:  # the save hooks need not queue it
+        context["lutsk_charter_validated_while_saving"] = True  # type: ignore[typeddict-unknown-key]
     updated = up_func(context, data_dict)
     if checked is not None:
         _store(context, updated, checked)
