@@ -472,6 +472,14 @@ CASES = [
         script="cyrillic",
     ),
     Case(
+        # The table: numbers first, so the type is integer; then dashes for "none".
+        "markers-after-numbers",
+        "csv",
+        _csv([MARKERS[0]] + [[f"Р{n}", str(1000 + n), str(n)] for n in range(60)] + MARKERS[1:]),
+        "success",
+        "missing-value-markers",
+    ),
+    Case(
         "markers-semicolon-cp1251",
         "csv",
         _csv(MARKERS, ";", "cp1251"),

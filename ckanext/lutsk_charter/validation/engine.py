@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -336,6 +337,41 @@ def _descriptor(
     if checks:
         data["lutsk_charter:options"] = checks
     return data
+
+
+def datapackage(
+    described: dict[str, Any],
+    *,
+    name: str,
+    title: str,
+    path: str,
+    homepage: str | None = None,
+) -> dict[str, Any]:
+    """A ``datapackage.json`` of one stored resource descriptor: with the data file saved
+    as ``path`` beside it, ``frictionless validate datapackage.json`` repeats the verdict."""
+    resource = {k: v for k, v in described.items() if k != "lutsk_charter:options"}
+    resource["path"] = path
+    resource["name"] = _slug(Path(path).stem) or "data"
+    command = "frictionless validate datapackage.json"
+    options = described.get("lutsk_charter:options") or {}
+    for option in ("pick_errors", "skip_errors"):
+        if options.get(option):
+            command += f" --{option.replace('_', '-')} {','.join(options[option])}"
+    if options.get("limit_rows"):
+        command += f" --limit-rows {int(options['limit_rows'])}"
+    package: dict[str, Any] = {
+        "name": _slug(name) or "data",
+        "title": title,
+        "description": (f"Save the data file as {path} next to this file and run: {command}"),
+        "resources": [resource],
+    }
+    if homepage:
+        package["homepage"] = homepage
+    return package
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-")
 
 
 #: JSON bigger than this is left to frictionless' streaming reader alone.
