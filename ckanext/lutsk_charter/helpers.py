@@ -309,6 +309,27 @@ _FINDINGS: dict[str, tuple[str, str]] = {
         N_("The file is in the {encoding} encoding, not UTF-8."),
         N_("Save it as UTF-8 so every program reads it (Excel: “CSV UTF-8”)."),
     ),
+    "encoding-guessed": (
+        N_(
+            "The encoding {encoding} was worked out from the text (certainty {confidence} "
+            "of 100; the next likeliest is {alternative})."
+        ),
+        N_(
+            "If the values look garbled, state the encoding in the validation options "
+            "(“encoding”), or better, save the file as UTF-8."
+        ),
+    ),
+    "nul-bytes": (
+        N_("The file holds {count} NUL bytes (the first in line {line}); they stay in the values."),
+        N_("Export the file again: NUL bytes are damage, not data."),
+    ),
+    "missing-value-markers": (
+        N_(
+            "Column “{column}” has {markers} (first in row {row}) where a value is missing; "
+            "they were read as empty."
+        ),
+        N_("Say so in the Table Schema, so every program reads them the same: {declaration}"),
+    ),
     "encoding-mismatch": (
         N_("The validation options say {declared}, but the file looks like {detected}."),
         N_("Correct the encoding in the validation options, or remove it."),
@@ -398,7 +419,28 @@ def lutsk_charter_validation_finding(finding: dict[str, Any]) -> dict[str, str]:
         text = tk._(message).format(**args)
     except (KeyError, IndexError):
         text = tk._(message)
-    return {"message": text, "fix": tk._(fix) if fix else ""}
+    try:
+        fix_text = tk._(fix).format(**args) if fix else ""
+    except (KeyError, IndexError):
+        fix_text = tk._(fix)
+    return {"message": text, "fix": fix_text}
+
+
+_DELIMITERS = {
+    ",": N_("comma"),
+    ";": N_("semicolon"),
+    "\t": N_("tab"),
+    "|": N_("vertical bar"),
+}
+
+
+def lutsk_charter_delimiter_label(delimiter: str) -> str:
+    """A CSV delimiter in words (tab is invisible, the others read better named)."""
+    if delimiter == "\t":
+        return tk._(_DELIMITERS[delimiter])
+    if delimiter in _DELIMITERS:
+        return f"{tk._(_DELIMITERS[delimiter])} «{delimiter}»"
+    return f"«{delimiter}»"
 
 
 def lutsk_charter_validation_error_type(error_type: str, title: str = "") -> dict[str, str]:

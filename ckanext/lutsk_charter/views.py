@@ -424,6 +424,42 @@ def validation_report_json(id: str, resource_id: str) -> Response:
     )
 
 
+@bp.route("/dataset/<id>/resource/<resource_id>/validation/datapackage.json")
+def validation_datapackage(id: str, resource_id: str) -> Response:
+    """A Data Package of the resource as validated, for ``frictionless validate``."""
+    from ckanext.lutsk_charter.validation.engine import datapackage
+
+    dataset, resource, result = _validation(resource_id)
+    described = ((result.get("report") or {}).get("meta") or {}).get("datapackage")
+    if not described:
+        return tk.abort(404, _("This validation stopped before reading the data as a table."))
+    url = resource.get("url") or ""
+    filename = url.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0] or described["path"]
+    package = datapackage(
+        described,
+        name=dataset["name"],
+        title=_title(dataset, resource),
+        path=filename,
+        homepage=tk.url_for(
+            f"{dataset['type']}_resource.read",
+            id=dataset["name"],
+            resource_id=resource_id,
+            _external=True,
+        ),
+    )
+    return FlaskResponse(
+        json.dumps(package, ensure_ascii=False, indent=2),
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="datapackage.json"'},
+    )
+
+
+def _title(dataset: dict[str, Any], resource: dict[str, Any]) -> str:
+    title = dataset.get("title") or dataset["name"]
+    name = resource.get("name")
+    return f"{title}: {name}" if name else title
+
+
 @bp.route("/dataset/<id>/resource/<resource_id>/validation/run", methods=["POST"])
 def validation_run(id: str, resource_id: str) -> Response:
     try:

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from frictionless import Checklist, Dialect, FrictionlessException, Resource, Schema, formats
+from frictionless import (
+    Checklist,
+    Detector,
+    Dialect,
+    FrictionlessException,
+    Resource,
+    Schema,
+    formats,
+)
 
+from . import fast as fast_path
 from .findings import Finding, ValidationStop
 from .inspect import Inspection, Limits, inspect
 
@@ -42,14 +52,42 @@ class Outcome:
         return f"{self.status}: " + (", ".join(parts) if parts else "no errors")
 
 
+#: Cells read as "no value" when no Table Schema says otherwise: what Ukrainian
+#: statistical tables write for a missing number (dashes, Cyrillic and Latin kha,
+#: "н/д" = немає даних), and the English "n/a".
+MISSING_MARKERS = ["", "-", "–", "—", "х", "Х", "x", "X", "н/д", "Н/Д", "n/a", "N/A"]
+
+
+@dataclass
+class _Run:
+    """What one validation found, from whichever path ran."""
+
+    errors: list[Any]
+    rows: int | None
+    fields: int | None
+    valid: bool
+    schema: dict[str, Any] | None
+    markers: dict[str, dict[str, int]]
+    engine: str
+    fallback: str | None = None
+    #: the header rows the table was read with (frictionless may detect them)
+    header_rows: list[int] | None = None
+
+
 def validate_file(
     path: Path,
     fmt: str,
     limits: Limits,
     schema: dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
+    *,
+    fast: bool = True,
 ) -> Outcome:
-    """Validate ``path`` as ``fmt`` (a lower-case format name) against an optional Table Schema."""
+    """Validate ``path`` as ``fmt`` (a lower-case format name) against an optional Table Schema.
+
+    ``fast`` lets CSV/TSV go through the vectorised path (``fast.py``) where it is
+    exact; ``False`` makes frictionless do all of it (the tests compare the two).
+    """
     options = dict(options or {})
     # The validation options may correct a resource's stated format (e.g. "csv" for "txt").
     fmt = str(options.get("format") or fmt).lower()
@@ -58,10 +96,13 @@ def validate_file(
     except ValidationStop as stop:
         return Outcome(stop.status, _report([stop.finding], [], {}), None, [stop.finding])
 
+    descriptor: dict[str, Any] | None = None
     try:
         if fmt == "json":
             _check_json_table(path, found)
-        report = _frictionless(path, fmt, found, schema, options)
+        resource = _resource(path, fmt, found, schema, options)
+        descriptor = _descriptor(path, fmt, found, resource, options)
+        run = _run(resource, path, fmt, found, schema, options, fast)
     except ValidationStop as stop:
         findings = [*found.findings, stop.finding]
         return Outcome(stop.status, _report(findings, [], _meta(found)), found.sha256, findings)
@@ -82,36 +123,171 @@ def validate_file(
             [*found.findings, finding],
         )
 
-    errors = [_error(e) for task in report.tasks for e in task.errors][:MAX_ERRORS]
-    errors += [_error(e) for e in report.errors][: MAX_ERRORS - len(errors)]
-    stats = report.tasks[0].stats if report.tasks else {}
+    errors = [_error(e) for e in run.errors][:MAX_ERRORS]
+    findings = [*found.findings, *_marker_findings(run)]
+    if descriptor is not None:
+        if run.schema:
+            descriptor["schema"] = run.schema
+        if run.header_rows is not None:
+            descriptor["dialect"]["headerRows"] = run.header_rows
+        elif run.header_rows is None and run.engine == "frictionless":
+            descriptor["dialect"]["header"] = False
+            descriptor["dialect"].pop("headerRows", None)
     meta = {
         **_meta(found),
-        "rows": stats.get("rows"),
-        "fields": stats.get("fields"),
-        "error_count": report.stats.get("errors", len(errors)),
+        # frictionless leaves it unset when no row follows the header
+        "rows": run.rows if run.rows is not None or run.fields is None else 0,
+        "fields": run.fields,
+        "error_count": len(run.errors),
+        "engine": run.engine,
+        "fallback": run.fallback,
+        "datapackage": descriptor,
     }
-    status: Status = "success" if report.valid else "failure"
-    return Outcome(status, _report(found.findings, errors, meta), found.sha256, found.findings)
+    status: Status = "success" if run.valid else "failure"
+    return Outcome(status, _report(findings, errors, meta), found.sha256, findings)
 
 
-def _frictionless(
+def _limit_errors(options: dict[str, Any]) -> int:
+    return min(int(options.get("limit_errors") or MAX_ERRORS), 1000)
+
+
+def _run(
+    resource: Resource,
     path: Path,
     fmt: str,
     found: Inspection,
     schema: dict[str, Any] | None,
     options: dict[str, Any],
-) -> Any:
+    fast: bool,
+) -> _Run:
+    limit = _limit_errors(options)
+    markers = None if schema else MISSING_MARKERS
+    reason = _fast_refusal(fmt, options) if fast else "not-asked"
+    if reason is None:
+        try:
+            result = fast_path.validate(
+                resource,
+                path,
+                found,
+                limit_errors=limit,
+                markers=markers,
+                given_schema=bool(schema),
+            )
+        except fast_path.Fallback as fallback:
+            reason = fallback.reason
+            # The fast path opened it: start afresh so nothing it read is reused.
+            resource = _resource(path, fmt, found, schema, options)
+        else:
+            return _Run(
+                result.errors,
+                result.rows,
+                result.fields,
+                not result.errors,
+                result.schema,
+                result.markers,
+                "fast",
+                None,
+                [1],
+            )
+    return _frictionless(resource, options, limit, markers, reason)
+
+
+def _fast_refusal(fmt: str, options: dict[str, Any]) -> str | None:
+    """Why the fast path is not tried at all (``None``: it is)."""
+    if fmt not in ("csv", "tsv"):
+        return "format"
+    for option in ("pick_errors", "skip_errors", "limit_rows"):
+        if options.get(option):
+            return f"option:{option}"
+    if (options.get("dialect") or {}).get("header_rows") not in (None, [1]):
+        return "header-rows"
+    return None
+
+
+def _frictionless(
+    resource: Resource,
+    options: dict[str, Any],
+    limit: int,
+    markers: list[str] | None,
+    reason: str | None,
+) -> _Run:
+    checklist = Checklist(
+        pick_errors=options.get("pick_errors") or [],
+        skip_errors=options.get("skip_errors") or [],
+    )
+    first: dict[str, dict[str, int]] = {}
+    marker_set = {m for m in (markers or []) if m}
+
+    def on_row(row: Any) -> None:
+        for name, source in row.blank_cells.items():
+            if source in marker_set:
+                first.setdefault(name, {}).setdefault(source, row.row_number)
+
+    report = resource.validate(
+        checklist=checklist,
+        limit_errors=limit,
+        limit_rows=options.get("limit_rows"),
+        on_row=on_row if marker_set else None,
+    )
+    errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
+    stats = report.tasks[0].stats if report.tasks else {}
+    schema = None
+    if resource.schema is not None and resource.schema.fields:
+        schema = resource.schema.to_descriptor()
+    dialect = resource.dialect
+    return _Run(
+        errors,
+        stats.get("rows"),
+        stats.get("fields"),
+        report.valid,
+        schema,
+        first,
+        "frictionless",
+        reason,
+        list(dialect.header_rows) if dialect.header else None,
+    )
+
+
+def _marker_findings(run: _Run) -> list[Finding]:
+    """One warning per column of a typed column that holds missing-value markers."""
+    if not run.markers or not run.schema:
+        return []
+    types = {f["name"]: f.get("type", "any") for f in run.schema.get("fields", [])}
+    typed = {k: v for k, v in run.markers.items() if types.get(k) not in (None, "string", "any")}
+    used = sorted({m for seen in typed.values() for m in seen})
+    declaration = json.dumps({"missingValues": ["", *used]}, ensure_ascii=False)
+    findings = []
+    for name, seen in typed.items():
+        markers = sorted(seen, key=lambda m: seen[m])
+        findings.append(
+            Finding(
+                "missing-value-markers",
+                "warning",
+                {
+                    "column": name,
+                    "markers": ", ".join(f"«{m}»" for m in markers),
+                    "row": min(seen.values()),
+                    "declaration": declaration,
+                },
+            )
+        )
+    return findings
+
+
+def _resource(
+    path: Path,
+    fmt: str,
+    found: Inspection,
+    schema: dict[str, Any] | None,
+    options: dict[str, Any],
+) -> Resource:
     controls: list[Any] = []
     if fmt in ("csv", "tsv"):
-        csv_options = (options.get("dialect") or {}).get("csv") or {}
-        controls.append(
-            formats.CsvControl(delimiter=csv_options.get("delimiter") or found.delimiter or ",")
-        )
+        controls.append(formats.CsvControl(**_csv_control(found, options)))
     dialect = Dialect(controls=controls)
     if isinstance((options.get("dialect") or {}).get("header_rows"), list):
         dialect.header_rows = options["dialect"]["header_rows"]
-    resource = Resource(
+    return Resource(
         # A path relative to its folder: frictionless refuses absolute paths as unsafe.
         path=path.name,
         basepath=str(path.parent),
@@ -119,16 +295,83 @@ def _frictionless(
         encoding=(found.encoding or None) if fmt in ("csv", "tsv", "json") else None,
         dialect=dialect,
         schema=Schema.from_descriptor(schema) if schema else None,
+        detector=Detector(field_missing_values=list(MISSING_MARKERS)) if not schema else Detector(),
     )
-    checklist = Checklist(
-        pick_errors=options.get("pick_errors") or [],
-        skip_errors=options.get("skip_errors") or [],
-    )
-    return resource.validate(
-        checklist=checklist,
-        limit_errors=min(int(options.get("limit_errors") or MAX_ERRORS), 1000),
-        limit_rows=options.get("limit_rows"),
-    )
+
+
+def _csv_control(found: Inspection, options: dict[str, Any]) -> dict[str, Any]:
+    """Every CSV setting spelled out, so frictionless sniffs nothing (and a copy reads the same)."""
+    csv_options = (options.get("dialect") or {}).get("csv") or {}
+    return {
+        "delimiter": csv_options.get("delimiter") or found.delimiter or ",",
+        "quote_char": '"',
+        "double_quote": True,
+        "skip_initial_space": False,
+    }
+
+
+def _descriptor(
+    path: Path, fmt: str, found: Inspection, resource: Resource, options: dict[str, Any]
+) -> dict[str, Any]:
+    """The resource as a Data Package resource: what reproduces the verdict elsewhere."""
+    data: dict[str, Any] = {
+        "name": "data",
+        "path": path.name,
+        "format": FORMATS.get(fmt, fmt),
+    }
+    if resource.encoding:
+        data["encoding"] = resource.encoding
+    dialect: dict[str, Any] = {}
+    if fmt in ("csv", "tsv"):
+        control = _csv_control(found, options)
+        dialect["csv"] = {
+            "delimiter": control["delimiter"],
+            "quoteChar": control["quote_char"],
+            "doubleQuote": control["double_quote"],
+            "skipInitialSpace": control["skip_initial_space"],
+        }
+    header_rows = (options.get("dialect") or {}).get("header_rows")
+    dialect["headerRows"] = header_rows if isinstance(header_rows, list) else [1]
+    data["dialect"] = dialect
+    checks = {k: options[k] for k in ("pick_errors", "skip_errors", "limit_rows") if options.get(k)}
+    if checks:
+        data["lutsk_charter:options"] = checks
+    return data
+
+
+def datapackage(
+    described: dict[str, Any],
+    *,
+    name: str,
+    title: str,
+    path: str,
+    homepage: str | None = None,
+) -> dict[str, Any]:
+    """A ``datapackage.json`` of one stored resource descriptor: with the data file saved
+    as ``path`` beside it, ``frictionless validate datapackage.json`` repeats the verdict."""
+    resource = {k: v for k, v in described.items() if k != "lutsk_charter:options"}
+    resource["path"] = path
+    resource["name"] = _slug(Path(path).stem) or "data"
+    command = "frictionless validate datapackage.json"
+    options = described.get("lutsk_charter:options") or {}
+    for option in ("pick_errors", "skip_errors"):
+        if options.get(option):
+            command += f" --{option.replace('_', '-')} {','.join(options[option])}"
+    if options.get("limit_rows"):
+        command += f" --limit-rows {int(options['limit_rows'])}"
+    package: dict[str, Any] = {
+        "name": _slug(name) or "data",
+        "title": title,
+        "description": (f"Save the data file as {path} next to this file and run: {command}"),
+        "resources": [resource],
+    }
+    if homepage:
+        package["homepage"] = homepage
+    return package
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-")
 
 
 #: JSON bigger than this is left to frictionless' streaming reader alone.
@@ -164,7 +407,12 @@ def _error(error: Any) -> dict[str, Any]:
 
 
 def _meta(found: Inspection) -> dict[str, Any]:
-    return {"encoding": found.encoding, "delimiter": found.delimiter, "bytes": found.size}
+    return {
+        "encoding": found.encoding,
+        "encoding_confidence": found.encoding_confidence,
+        "delimiter": found.delimiter,
+        "bytes": found.size,
+    }
 
 
 def _report(

@@ -3,23 +3,22 @@ of encoding and delimiter from its start. Memory stays bounded whatever the file
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from . import encoding
 from .findings import Finding, ValidationStop
 
 CHUNK = 1 << 20
 SAMPLE = 64 * 1024
 TEXT_FORMATS = frozenset({"csv", "tsv", "json"})
 ZIP_FORMATS = frozenset({"xlsx", "ods"})
-#: Encodings Lutsk publishers really use; detection chooses among them only.
-ENCODINGS = ("utf_8", "cp1251", "koi8_u")
-_PYTHON_TO_FRICTIONLESS = {"utf_8": "utf-8", "cp1251": "windows-1251", "koi8_u": "koi8-u"}
+#: Control bytes that do not occur in text (NUL is counted apart; tab, CR, LF, FF are text).
+_CONTROLS = bytes([*range(1, 9), 11, 14, *range(16, 27), *range(28, 32)])
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,10 @@ class Inspection:
     sha256: str
     encoding: str | None = None
     delimiter: str | None = None
+    #: 100 when known (BOM, valid UTF-8, declared); else how sure the guess is
+    encoding_confidence: int | None = None
+    #: a ``"`` byte somewhere in the file (text formats): quoting may join lines
+    has_quote_byte: bool = False
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -58,28 +61,55 @@ def inspect(
     if size == 0:
         raise ValidationStop("failure", Finding("empty-file"))
 
-    digest = hashlib.sha256()
-    longest = current = 0
     with path.open("rb") as f:
         head = f.read(SAMPLE)
-        f.seek(0)
+    text_format = fmt in TEXT_FORMATS
+    wide = (encoding.by_bom(head) or encoding.utf16_without_bom(head)) if text_format else None
+    if wide and wide.startswith("utf-8"):
+        wide = None
+    digest = hashlib.sha256()
+    longest = current = 0
+    # Until proven otherwise the file may be UTF-8: checked on every byte, not just the head.
+    utf8 = codecs.getincrementaldecoder("utf-8")() if text_format and not wide else None
+    utf8_valid = utf8 is not None
+    late_sample = b""
+    quote = False
+    with path.open("rb") as f:
         while chunk := f.read(CHUNK):
             digest.update(chunk)
-            if fmt in TEXT_FORMATS:
-                longest, current = _line_lengths(chunk, longest, current)
+            quote = quote or (text_format and b'"' in chunk)
+            if text_format:
+                measure = _line_lengths if limits.max_line_bytes >= CHUNK else _all_line_lengths
+                longest, current = measure(chunk, longest, current)
                 if max(longest, current) > limits.max_line_bytes:
                     break  # no need to read the rest of a 1 GB line
+            if utf8 is not None:
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError as e:
+                    utf8_valid, utf8 = False, None
+                    # The head may be plain ASCII: judge the encoding where the letters are.
+                    begin = max(0, e.start - 1024)
+                    late_sample = chunk[begin : begin + SAMPLE]
+    if utf8 is not None:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8_valid = False
     longest = max(longest, current)
-    result = Inspection(size=size, sha256=digest.hexdigest())
+    result = Inspection(size=size, sha256=digest.hexdigest(), has_quote_byte=quote)
 
     if fmt in ZIP_FORMATS:
         _check_zip(path, limits)
         return result
-    if fmt not in TEXT_FORMATS:
+    if not text_format:
         return result
-    if b"\x00" in head:
-        raise ValidationStop("failure", Finding("binary-file"))
-    if _looks_like_html(head):
+    if wide:
+        text = head.decode(wide, errors="replace")
+    else:
+        text = head.decode("latin-1")  # byte for byte, for the checks below
+        _check_binary(head, result.findings)
+    if _looks_like_html(text):
         raise ValidationStop("failure", Finding("html-page"))
     if longest > limits.max_line_bytes:
         raise ValidationStop(
@@ -93,14 +123,40 @@ def inspect(
             ),
         )
 
-    result.encoding = _detect_encoding(head, result.findings, declared_encoding)
+    result.encoding = _detect_encoding(
+        head, late_sample, wide, utf8_valid, result, declared_encoding
+    )
     if fmt in ("csv", "tsv"):
         text = head.decode(result.encoding, errors="replace")
         result.delimiter = "\t" if fmt == "tsv" else _detect_delimiter(text)
     return result
 
 
+def _check_binary(head: bytes, findings: list[Finding]) -> None:
+    """NUL and other control bytes: a few are damage in a text file, many make it binary."""
+    nuls = head.count(0)
+    controls = sum(head.count(b) for b in _CONTROLS)
+    if controls > 0.01 * len(head) or nuls > 0.01 * len(head):
+        raise ValidationStop("failure", Finding("binary-file"))
+    if nuls:
+        line = head[: head.index(0)].count(b"\n") + 1
+        findings.append(Finding("nul-bytes", "warning", {"count": nuls, "line": line}))
+
+
 def _line_lengths(chunk: bytes, longest: int, current: int) -> tuple[int, int]:
+    """The longest line so far and the length of the open one.
+
+    Lines that start and end inside one chunk are shorter than a chunk; only the
+    ones across chunk borders are measured (in C: find/rfind), unless the limit
+    itself is under a chunk (then every line is, in Python)."""
+    first = chunk.find(b"\n")
+    if first == -1:
+        return longest, current + len(chunk)
+    longest = max(longest, current + first)
+    return longest, len(chunk) - chunk.rfind(b"\n") - 1
+
+
+def _all_line_lengths(chunk: bytes, longest: int, current: int) -> tuple[int, int]:
     start = 0
     while (end := chunk.find(b"\n", start)) != -1:
         longest = max(longest, current + end - start)
@@ -109,26 +165,45 @@ def _line_lengths(chunk: bytes, longest: int, current: int) -> tuple[int, int]:
     return longest, current + len(chunk) - start
 
 
-def _looks_like_html(head: bytes) -> bool:
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
-    return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or (
-        b"<html" in start and b"<body" in head.lower()
+def _looks_like_html(head: str) -> bool:
+    start = head.lstrip("\ufeff\xef\xbb\xbf \t\r\n")[:512].lower()
+    return start.startswith(("<!doctype html", "<html", "<head", "<body")) or (
+        "<html" in start and "<body" in head.lower()
     )
 
 
-def _detect_encoding(head: bytes, findings: list[Finding], declared: str | None) -> str:
-    if head.startswith(b"\xef\xbb\xbf"):
-        detected = "utf-8-sig"
+def _detect_encoding(
+    head: bytes,
+    late_sample: bytes,
+    wide: str | None,
+    utf8_valid: bool,
+    result: Inspection,
+    declared: str | None,
+) -> str:
+    """By BOM, by UTF-8 validity of the whole file, else a guess from the decoded text."""
+    findings = result.findings
+    if wide:
+        detected = wide
+        result.encoding_confidence = 100
+    elif utf8_valid:
+        detected = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+        result.encoding_confidence = 100
     else:
-        # The sample may end inside a multi-byte character; trim it before judging.
-        sample = head[: len(head) - 4] if len(head) == SAMPLE else head
-        try:
-            sample.decode("utf-8")
-            detected = "utf-8"
-        except UnicodeDecodeError:
-            best = from_bytes(sample, cp_isolation=list(ENCODINGS)).best()
-            detected = (
-                _PYTHON_TO_FRICTIONLESS.get(best.encoding, best.encoding) if best else "utf-8"
+        sample = head if _has_high_bytes(head) else late_sample or head
+        found = encoding.guess(sample[: len(sample) - 4] if len(sample) == SAMPLE else sample)
+        detected = found.encoding
+        result.encoding_confidence = found.confidence
+        if not declared:
+            findings.append(
+                Finding(
+                    "encoding-guessed",
+                    "warning",
+                    {
+                        "encoding": detected,
+                        "confidence": found.confidence,
+                        "alternative": found.alternative or "—",
+                    },
+                )
             )
     if declared and _same_encoding(declared, detected) is False:
         findings.append(
@@ -136,7 +211,13 @@ def _detect_encoding(head: bytes, findings: list[Finding], declared: str | None)
         )
     if detected not in ("utf-8", "utf-8-sig"):
         findings.append(Finding("encoding-not-utf8", "warning", {"encoding": detected}))
+    if declared:
+        result.encoding_confidence = 100
     return declared or detected
+
+
+def _has_high_bytes(data: bytes) -> bool:
+    return any(b > 127 for b in data)
 
 
 def _same_encoding(a: str, b: str) -> bool:
@@ -147,6 +228,14 @@ def _same_encoding(a: str, b: str) -> bool:
             "utf-8-sig": "utf-8",
             "utf8": "utf-8",
             "koi8u": "koi8-u",
+            "cp1252": "windows-1252",
+            "latin-1": "iso-8859-1",
+            "latin1": "iso-8859-1",
+            "iso8859-1": "iso-8859-1",
+            "iso8859-2": "iso-8859-2",
+            "iso8859-7": "iso-8859-7",
+            "utf-16-le": "utf-16",
+            "utf-16-be": "utf-16",
         }.get(name, name)
 
     return norm(a) == norm(b)
