@@ -27,6 +27,7 @@ COLUMNS = (
     "publisherIdentifier",
     "contactPointFn",
     "contactPointHasEmail",
+    "modified",
 )
 FORMATS = ("csv", "xlsx")
 MEDIA_TYPES = {
@@ -50,6 +51,8 @@ class Dataset:
     formats: tuple[str, ...]
     organization_title: str
     organization_edrpou: str
+    #: when the data last changed (the data clock), ISO date or ""
+    modified: str = ""
 
 
 def rows(datasets: Iterable[Dataset], site_url: str) -> list[dict[str, str]]:
@@ -70,6 +73,7 @@ def rows(datasets: Iterable[Dataset], site_url: str) -> list[dict[str, str]]:
             "publisherIdentifier": d.organization_edrpou,
             "contactPointFn": d.maintainer,
             "contactPointHasEmail": d.maintainer_email,
+            "modified": d.modified,
         }
         for d in ordered
     ]
