@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from ckan.lib import mailer
@@ -73,3 +74,65 @@ def check_links(package_id: str) -> int:
         {"user": site_user["name"], "ignore_auth": True}, {"id": package_id, "sync": True}
     )
     return len(result["results"])
+
+
+# --- the search index follows stored results, once per dataset however many arrive ----------
+
+
+def reindex_job_id(package_id: str) -> str:
+    """One job id per dataset (and site: job ids are global in Redis)."""
+    import ckan.plugins.toolkit as tk
+
+    return f"{tk.config.get('ckan.site_id') or 'ckan'}-lutsk_charter-reindex-{package_id}"
+
+
+def queue_reindex(package_id: str) -> str | None:
+    """Index a dataset again in the background, unless that is already queued.
+
+    A queued job reads the database when it runs, so it carries every result
+    stored before it starts: a batch of 500 results for one dataset queues it
+    once. A job already running may have read too early, so then one more is
+    queued (under a second id, deduplicated in the same way). Redis down: the
+    dataset is indexed now. Returns the id of the queued job, or ``None``.
+    """
+    import ckan.plugins.toolkit as tk
+    from ckan.lib import jobs as ckan_jobs
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job, JobStatus
+
+    base = reindex_job_id(package_id)
+    try:
+        connection = ckan_jobs.get_queue(QUEUE).connection
+        free = None
+        for job_id in (base, f"{base}-next"):
+            try:
+                status = Job.fetch(job_id, connection=connection).get_status()
+            except NoSuchJobError:
+                status = None
+            if status in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
+                return None  # it will see what was just stored
+            if free is None and status != JobStatus.STARTED:
+                free = job_id
+        if free is None:  # both running, perhaps both before this result: one more
+            free = f"{base}-{uuid.uuid4().hex[:8]}"
+        tk.enqueue_job(
+            reindex_dataset,
+            [package_id],
+            queue=QUEUE,
+            title=f"lutsk_charter reindex {package_id}",
+            rq_kwargs={"job_id": free},
+        )
+        return free
+    except Exception:  # Redis down: index now rather than leave search stale
+        log.exception("Could not queue the reindex of dataset %s; indexing now", package_id)
+        reindex_dataset(package_id)
+        return None
+
+
+def reindex_dataset(package_id: str) -> str:
+    """Index one dataset again from the database (the job ``queue_reindex`` queues)."""
+    from ckan.lib import search
+
+    search.rebuild(package_id)
+    search.commit()
+    return package_id

@@ -281,11 +281,13 @@ class TestResourceFields:
             ],
         )
         resource = dataset["resources"][0]
-        assert resource["validation_status"] == "success"
+        assert resource["validation_status"] == "imported"
+        assert resource["validation_status_imported"] == "success"
         context = {"user": editor["name"], "ignore_auth": False}
         updated = tk.get_action("resource_patch")(
             context, {"id": resource["id"], "validation_status": "failure", "name": "Бюджет"}
         )
-        assert updated["validation_status"] == "success"
+        assert updated["validation_status"] == "imported"
+        assert updated["validation_status_imported"] == "success"
         assert updated["validation_timestamp"] == "2024-05-01T10:00:00"
         assert updated["name"] == "Бюджет"

@@ -117,15 +117,17 @@ class TestBackground:
             call_action("lutsk_charter_validation_run", resource_id=resource["id"])
         assert raised.value.error_dict["resource_id"] == ["Дані у форматі «PDF» не перевіряються."]
 
-    def test_legacy_status_is_kept_until_our_first_result(self, dataset, run_jobs):
+    def test_legacy_status_shows_as_imported_until_our_first_result(self, dataset, run_jobs):
         resource = _resource(
             dataset, GOOD, validation_status="failure", validation_timestamp="2023-01-01T00:00:00"
         )
         shown, _ = _in_dataset(resource)
-        assert shown["validation_status"] == "failure"
+        assert shown["validation_status"] == "imported"
+        assert shown["validation_status_imported"] == "failure"
         run_jobs()
         shown, _ = _in_dataset(resource)
         assert shown["validation_status"] == "success"
+        assert "validation_status_imported" not in shown
 
 
 @pytest.mark.ckan_config("ckanext.lutsk_charter.validation.allow_private_urls", "true")

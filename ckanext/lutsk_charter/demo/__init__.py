@@ -186,8 +186,11 @@ def _write_legacy(package_id: str, values: dict[str, Any]) -> None:
         if key == "tags":
             for package_tag in package.package_tags:
                 model.Session.delete(package_tag)
+        elif key == "format":  # every resource's, as the old portal wrote it
+            for resource in package.resources:
+                resource.format = value
         else:
-            package.extras[key] = value
+            package.extras = {**package.extras, key: value}
     model.repo.commit()
 
 

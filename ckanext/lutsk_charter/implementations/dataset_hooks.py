@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context
 
-from ckanext.lutsk_charter import config, jobs, keywords, timeliness
+from ckanext.lutsk_charter import clients, config, jobs, keywords, timeliness
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
 from ckanext.lutsk_charter.quality import store
@@ -63,6 +63,9 @@ class DatasetHooks(p.SingletonPlugin):
         if stored is not None:
             pkg_dict["charter_score"], pkg_dict["charter_band"], codes = stored
             pkg_dict["charter_flags"] = codes.split()
+        clock = clients.data_clock(model.Session, [pkg_dict["id"]]).get(pkg_dict["id"])
+        if clock is not None:  # a Solr date: filter with [NOW-1YEAR TO *], sort desc
+            pkg_dict["data_last_updated"] = clients.solr_date(clock)
         return pkg_dict
 
     def before_dataset_search(self, search_params: dict[str, Any]) -> dict[str, Any]:
@@ -103,9 +106,23 @@ class DatasetHooks(p.SingletonPlugin):
         return _quality_facets(facets_dict)
 
     def after_dataset_show(self, context: Context, pkg_dict: dict[str, Any]) -> dict[str, Any]:
-        resources = pkg_dict.get("resources") or []
-        if not resources:
-            return pkg_dict
+        _show_validation(pkg_dict.get("resources") or [])
+        if pkg_dict.get("id"):
+            clock = clients.data_clock(model.Session, [pkg_dict["id"]]).get(pkg_dict["id"])
+            pkg_dict["data_last_updated"] = clients.iso_utc(clock) if clock else ""
+        clients.complete_for_clients(pkg_dict)
+        return pkg_dict
+
+
+def _show_validation(resources: list[dict[str, Any]]) -> None:
+    """Each resource's latest result of ours; a status that came with an import says so.
+
+    A ``validation_status`` stored on the resource (copied by ``ckanapi load`` from
+    another portal, or left by ckanext-validation) is not a result of this portal:
+    until our own worker has one, it shows as ``imported``, with the value it came
+    with in ``validation_status_imported``.
+    """
+    if resources:
         rows = model.Session.execute(
             sa.select(
                 ResourceValidation.resource_id,
@@ -118,12 +135,31 @@ class DatasetHooks(p.SingletonPlugin):
         latest = {r.resource_id: r for r in rows}
         for resource in resources:
             row = latest.get(resource["id"])
-            if row is None or (row.finished_at is None and resource.get("validation_status")):
-                continue  # keep what ckanext-validation left until our first result
+            imported = imported_status(resource, validated_here=row is not None)
+            if imported and (row is None or row.finished_at is None):
+                resource["validation_status"] = "imported"
+                resource["validation_status_imported"] = imported
+                continue  # until our own first result
+            resource.pop("validation_status_imported", None)
+            if row is None:
+                continue
             when = row.finished_at or row.started_at or row.requested_at
             resource["validation_status"] = row.status
             resource["validation_timestamp"] = when.isoformat()
-        return pkg_dict
+
+
+def imported_status(resource: dict[str, Any], validated_here: bool) -> str:
+    """The status a resource came with from elsewhere, or ``""``.
+
+    Saves mark it in ``validation_status_imported``; a ``validation_status``
+    stored on a resource this portal never validated (written by a database
+    migration from ckanext-validation) counts too. Once we have validated it, a
+    stored ``validation_status`` is only our own result echoed back by a save.
+    """
+    stored = resource.get("validation_status_imported")
+    if not stored and not validated_here:
+        stored = resource.get("validation_status")
+    return "" if stored in (None, "", "imported") else str(stored)
 
 
 def _record_data_change(context: Context, package_id: str) -> list[str]:

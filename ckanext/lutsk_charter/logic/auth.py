@@ -264,3 +264,11 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> Auth
 
 def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> AuthResult:
     return {"success": False, "msg": _("Only sysadmins may publish the register of datasets.")}
+
+
+def lutsk_charter_legacy_check(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may check stored datasets against the schema.")}
+
+
+def lutsk_charter_legacy_fix(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may fix old values of stored datasets.")}

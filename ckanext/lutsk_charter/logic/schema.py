@@ -413,3 +413,23 @@ def register_export(
 @tk.validator_args
 def register_publish() -> Schema:
     return {}
+
+
+@tk.validator_args
+def legacy_check(
+    ignore_missing: Validator, unicode_safe: Validator, package_id_or_name_exists: Validator
+) -> Schema:
+    return {"id": [ignore_missing, unicode_safe, package_id_or_name_exists]}
+
+
+@tk.validator_args
+def legacy_fix(
+    ignore_missing: Validator,
+    unicode_safe: Validator,
+    boolean_validator: Validator,
+    package_id_or_name_exists: Validator,
+) -> Schema:
+    return {
+        "id": [ignore_missing, unicode_safe, package_id_or_name_exists],
+        "dry_run": [ignore_missing, boolean_validator],
+    }

@@ -13,9 +13,10 @@ from typing import Any
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
+from ckan import model
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
-from ckanext.lutsk_charter import config, identifiers, keywords, table_schema
+from ckanext.lutsk_charter import config, identifiers, keywords, legacy, table_schema
 from ckanext.lutsk_charter.types import REQUIRED_SECTIONS, RESPONSIBLE_ROLES
 
 _ = tk._
@@ -180,8 +181,15 @@ def lutsk_charter_system_field(
     what is stored, so nothing is forged and nothing is lost.
     """
     user = context.get("user")
-    if context.get("ignore_auth") or authz.is_sysadmin(user):
+    trusted = context.get("ignore_auth") or authz.is_sysadmin(user)
+    value = data.get(key)
+    if trusted and value not in (None, "", missing) and not _validated_here(data, key):
+        # An import: shown as "imported", with this value, until our own result.
+        marker = (*key[:-1], "validation_status_imported")
+        if key[-1] == "validation_status" and value != "imported" and not data.get(marker):
+            data[marker] = value
         return
+    # Our own result echoed back (package_show → package_update), or nothing: keep what is stored.
     stored = _stored_resource_value(data, key, context)
     if stored is None:
         data.pop(key, None)
@@ -251,6 +259,16 @@ def _parse_day(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _validated_here(data: FlattenDataDict, key: FlattenKey) -> bool:
+    """Whether this portal has validated the resource (so a status sent back is its own)."""
+    from ckanext.lutsk_charter.model import ResourceValidation
+
+    resource_id = data.get((*key[:-1], "id"))
+    if not resource_id or resource_id is missing:
+        return False
+    return model.Session.get(ResourceValidation, resource_id) is not None
 
 
 def _stored_resource_value(data: FlattenDataDict, key: FlattenKey, context: Context) -> Any:
@@ -482,3 +500,33 @@ def lutsk_charter_required_code(value: Any, context: Context) -> Any:
             _("“{value}” is not an item code; write it as ALL-6 or OMS-12.").format(value=value)
         )
     return code
+
+
+# --- values of the old portal, normalised on save -------------------------------------------
+
+
+def lutsk_charter_legacy_language(value: Any, context: Context) -> Any:
+    """``uk``, ``ukr``, ``UA``… → ``ua`` (and the other languages' aliases)."""
+    if isinstance(value, str) and value:
+        return legacy.language(value)
+    return value
+
+
+def lutsk_charter_legacy_frequency(value: Any, context: Context) -> Any:
+    """``Once a year``, ``щороку``, ``annually``… → ``once a year`` (and so on)."""
+    if isinstance(value, str) and value:
+        return legacy.frequency(value)
+    return value
+
+
+def lutsk_charter_format(value: Any, context: Context) -> Any:
+    """A resource format as CKAN names it (``csv``, ``.csv``, ``text/csv`` → ``CSV``)."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    return legacy.resource_format(value, _known_formats())
+
+
+def _known_formats() -> dict[str, str]:
+    import ckan.lib.helpers as h
+
+    return {key: entry[1] for key, entry in h.resource_formats().items()}

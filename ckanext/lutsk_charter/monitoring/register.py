@@ -28,6 +28,7 @@ COLUMNS = (
     "contactPointFn",
     "contactPointHasEmail",
     "accrualPeriodicityLabel",
+    "modified",
 )
 FORMATS = ("csv", "xlsx")
 MEDIA_TYPES = {
@@ -51,6 +52,8 @@ class Dataset:
     formats: tuple[str, ...]
     organization_title: str
     organization_edrpou: str
+    #: when the data last changed (the data clock), ISO date or ""
+    modified: str = ""
 
 
 def rows(
@@ -79,6 +82,7 @@ def rows(
             "contactPointFn": d.maintainer,
             "contactPointHasEmail": d.maintainer_email,
             "accrualPeriodicityLabel": labels.get(d.update_frequency, d.update_frequency),
+            "modified": d.modified,
         }
         for d in ordered
     ]

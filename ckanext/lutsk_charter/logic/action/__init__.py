@@ -8,6 +8,7 @@ did not ask for ``defer_commit``.
 from __future__ import annotations
 
 from .data_change import lutsk_charter_data_change_record, lutsk_charter_dataset_timeliness_show
+from .legacy import lutsk_charter_legacy_check, lutsk_charter_legacy_fix
 from .monitoring import lutsk_charter_monitor_show, lutsk_charter_monitor_snapshot
 from .quality import (
     lutsk_charter_dataset_quality_show,
@@ -50,6 +51,8 @@ __all__ = [
     "lutsk_charter_dataset_timeliness_show",
     "lutsk_charter_flag_list",
     "lutsk_charter_flag_review",
+    "lutsk_charter_legacy_check",
+    "lutsk_charter_legacy_fix",
     "lutsk_charter_link_check",
     "lutsk_charter_monitor_show",
     "lutsk_charter_monitor_snapshot",

@@ -20,7 +20,7 @@ from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.logic.action._common import now
-from ckanext.lutsk_charter.logic.action.quality import reindex, run_quality_checks
+from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
 from ckanext.lutsk_charter.model import ResourceValidation
 from ckanext.lutsk_charter.validation.engine import Outcome, validate_file
 from ckanext.lutsk_charter.validation.fetch import FetchLimits, fetch
@@ -57,6 +57,7 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[
     row = _row(context, resource)
     row.status, row.requested_at, row.started_at, row.finished_at = "pending", now(), None, None
     context["session"].commit()
+    jobs.queue_reindex(resource["package_id"])  # search shows "pending" too
     try:
         tk.enqueue_job(
             jobs.validate_resource,
@@ -341,9 +342,10 @@ def _finish(
             {"id": resource["package_id"], "content": {resource["id"]: outcome.sha256}},
         )
     # A new result may raise or clear the "validation failed" flag.
-    outcome = run_quality_checks(context, [resource["package_id"]])
+    run_quality_checks(context, [resource["package_id"]])
     session.commit()
-    reindex(outcome.changed)
+    # Search must tell what package_show tells: one background reindex per dataset.
+    jobs.queue_reindex(resource["package_id"])
     result = row.dictize()
     for plugin in p.PluginImplementations(ILutskCharterValidation):
         plugin.receive_report(resource, result)

@@ -1,0 +1,103 @@
+"""What the portal's outside clients read, kept stable (the city's monitor, harvesters).
+
+* ``data_last_updated``: when a dataset's *data* last changed (the name
+  ckanext-data-qld uses): the latest change of its active resources' data as the
+  table ``lutsk_charter_data_change`` keeps it, else when the dataset was
+  created. It is computed, never stored, so no save can forge it.
+* The keys the city's monitor (khomyart/datasets_lmr_optimised) reads as array
+  keys that must exist: present on every dataset and resource, an empty string
+  where nothing is known. ``package_search`` returns what ``package_show`` gave
+  at indexing time, so both carry them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from ckan import model
+from sqlalchemy.orm import Session
+
+from ckanext.lutsk_charter.model import ResourceDataChange
+
+#: Dataset keys the monitor reads (besides ``organization.name`` and ``tags[].display_name``).
+MONITOR_DATASET_KEYS = (
+    "id",
+    "state",
+    "name",
+    "title",
+    "notes",
+    "purpose_of_collecting_information",
+    "metadata_modified",
+    "update_frequency",
+    "maintainer",
+    "maintainer_email",
+)
+#: Resource keys the monitor reads.
+MONITOR_RESOURCE_KEYS = (
+    "id",
+    "package_id",
+    "state",
+    "name",
+    "description",
+    "format",
+    "url",
+    "validation_status",
+)
+
+
+def data_clock(session: Session, package_ids: Iterable[str]) -> dict[str, dt.datetime]:
+    """When each dataset's data last changed (aware UTC), in one query for all of them."""
+    ids = list(package_ids)
+    if not ids:
+        return {}
+    package, resource = model.package_table, model.resource_table
+    latest = (
+        sa.select(sa.func.max(ResourceDataChange.changed_at))
+        .join(resource, resource.c.id == ResourceDataChange.resource_id)
+        .where(
+            ResourceDataChange.package_id == package.c.id,
+            resource.c.state == "active",
+        )
+        .scalar_subquery()
+    )
+    found: dict[str, dt.datetime] = {}
+    for package_id, changed, created in session.execute(
+        sa.select(package.c.id, latest, package.c.metadata_created).where(package.c.id.in_(ids))
+    ):
+        moment = changed or created
+        if moment is None:
+            continue
+        found[package_id] = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return found
+
+
+def iso_utc(moment: dt.datetime) -> str:
+    """``2026-12-01T08:55:07+00:00`` (seconds; what the API shows)."""
+    return moment.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def solr_date(moment: dt.datetime) -> str:
+    """``2026-12-01T08:55:07Z``, as a Solr date field takes it."""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def complete_for_clients(pkg_dict: dict[str, Any]) -> None:
+    """Every key the monitor reads present: empty strings where nothing is known."""
+    for key in MONITOR_DATASET_KEYS:
+        if pkg_dict.get(key) is None:
+            pkg_dict[key] = ""
+    organization = pkg_dict.get("organization")
+    if isinstance(organization, dict) and organization.get("name") is None:
+        organization["name"] = ""
+    for tag in pkg_dict.get("tags") or []:
+        if tag.get("display_name") is None:
+            tag["display_name"] = tag.get("name") or ""
+    if pkg_dict.get("tags") is None:
+        pkg_dict["tags"] = []
+    for res in pkg_dict.get("resources") or []:
+        for key in MONITOR_RESOURCE_KEYS:
+            if res.get(key) is None:
+                res[key] = ""
