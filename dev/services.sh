@@ -337,10 +337,12 @@ solr_start() {
   if running "$SOLR_PIDFILE" SolrRunner; then
     # Running (or still starting, from a parallel call): wait for it, don't restart it.
     solr_wait "$(head -n 1 "$SOLR_PIDFILE")" || die "solr failed"
-    if ! cmp -s <(extended_schema "$(ckan_schema)") "$SOLR_HOME/ckan/conf/schema.xml"; then
-      echo "solr: running with another CKAN's schema.xml; restart it: $0 stop solr && $0 start solr" >&2
+    if cmp -s <(extended_schema "$(ckan_schema)") "$SOLR_HOME/ckan/conf/schema.xml"; then
+      return 0
     fi
-    return 0
+    # The extension's fields (or CKAN) changed since it started: serve the new schema.
+    echo "solr: the schema changed; restarting with the new one" >&2
+    solr_stop >/dev/null
   fi
   rm -f "$SOLR_PIDFILE" "$SOLR_READY"
   solr_classpath
