@@ -385,6 +385,16 @@ CASES = [
         script="latin",
     ),
     Case(
+        "declared-encoding-unknown",
+        "csv",
+        _csv(ROWS, ";", "cp1251"),
+        "success",
+        "encoding-unknown",
+        findings=("encoding-guessed",),
+        encoding="windows-1251",
+        options={"encoding": "cyrillic-please"},
+    ),
+    Case(
         "utf8-latin",
         "csv",
         _csv(FRENCH),

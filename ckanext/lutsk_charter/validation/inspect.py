@@ -182,6 +182,12 @@ def _detect_encoding(
 ) -> str:
     """By BOM, by UTF-8 validity of the whole file, else a guess from the decoded text."""
     findings = result.findings
+    if declared:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            findings.append(Finding("encoding-unknown", "warning", {"declared": declared}))
+            declared = None
     if wide:
         detected = wide
         result.encoding_confidence = 100
