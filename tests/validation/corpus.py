@@ -395,6 +395,23 @@ CASES = [
         options={"encoding": "cyrillic-please"},
     ),
     Case(
+        "declared-utf8-but-cp1251",
+        "csv",
+        _csv(ROWS, ";", "cp1251"),
+        "failure",
+        "encoding-error",
+        findings=("encoding-mismatch",),
+        options={"encoding": "utf-8"},
+    ),
+    Case(
+        "utf8-with-one-damaged-byte",
+        "csv",
+        _csv(ROWS) + b"5,\xff,1\r\n",
+        "failure",
+        "encoding-error",
+        encoding="utf-8",
+    ),
+    Case(
         "utf8-latin",
         "csv",
         _csv(FRENCH),
