@@ -319,6 +319,10 @@ _FINDINGS: dict[str, tuple[str, str]] = {
             "(“encoding”), or better, save the file as UTF-8."
         ),
     ),
+    "encoding-unknown": (
+        N_("The validation options name the encoding “{declared}”, which is not known."),
+        N_("Use a standard name such as utf-8, windows-1251 or koi8-u, or remove it."),
+    ),
     "nul-bytes": (
         N_("The file holds {count} NUL bytes (the first in line {line}); they stay in the values."),
         N_("Export the file again: NUL bytes are damage, not data."),

@@ -123,6 +123,7 @@ FALLBACKS = [
     ("header-differs-from-schema", _csv([r[:2] for r in ROWS]), SCHEMA, None),
     ("nul-bytes", _csv(ROWS).replace(b"1,", b"1\x00,"), None, None),
     ("option:pick_errors", _csv(ROWS), None, {"pick_errors": ["type-error"]}),
+    ("frictionless-cannot-open", _csv(ROWS, ";", "cp1251"), None, {"encoding": "utf-8"}),
     ("option:limit_rows", _csv(ROWS), None, {"limit_rows": 2}),
     ("header-rows", _csv(ROWS), None, {"dialect": {"header_rows": [1, 2]}}),
     (

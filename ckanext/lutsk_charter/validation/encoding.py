@@ -8,7 +8,7 @@ characters, letters from languages that never meet in one word (``tøída``),
 or an unlikely letter mix. ``guess`` scores every candidate's text on these,
 and the margin between the best two is the confidence reported to the publisher.
 
-charset-normalizer was measured on the same short texts (see the tests): it
+charset-normalizer was measured on the same short texts (see the README): it
 takes Polish ISO-8859-2 for windows-1252 and windows-1252 quotes for
 windows-1251, so this module does not rely on it.
 """

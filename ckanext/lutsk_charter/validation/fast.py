@@ -21,15 +21,18 @@ bytes, non-default number syntax, or anything pyarrow will not read.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import attrs
-from frictionless import Detector, Dialect, Resource, Schema, formats
+from frictionless import Detector, Dialect, FrictionlessException, Resource, Schema, formats
 
 from .inspect import Inspection
+
+log = logging.getLogger(__name__)
 
 BATCH_BYTES = 1 << 20
 #: A row-level guard: above this share of rows handed over, frictionless alone is faster.
@@ -83,7 +86,11 @@ def validate(
         raise Fallback("pyarrow-missing") from None
     if any(f.code == "nul-bytes" for f in found.findings):
         raise Fallback("nul-bytes")
-    resource.open()
+    try:
+        resource.open()
+    except FrictionlessException:
+        # frictionless' validate turns this into a report (source or encoding error).
+        raise Fallback("frictionless-cannot-open") from None
     try:
         labels = list(resource.labels)
         dialect = resource.dialect
@@ -235,6 +242,9 @@ def _scan(
         raise
     except (pa.ArrowException, UnicodeDecodeError, LookupError, OSError) as e:
         raise Fallback(f"unreadable-by-pyarrow:{type(e).__name__}") from None
+    except Exception as e:  # a bug here must not change a verdict: frictionless decides
+        log.exception("The fast path failed on %s", path)
+        raise Fallback(f"fast-path-error:{type(e).__name__}") from None
 
 
 def _suspicious(

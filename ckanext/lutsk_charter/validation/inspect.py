@@ -182,10 +182,21 @@ def _detect_encoding(
 ) -> str:
     """By BOM, by UTF-8 validity of the whole file, else a guess from the decoded text."""
     findings = result.findings
+    if declared:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            findings.append(Finding("encoding-unknown", "warning", {"declared": declared}))
+            declared = None
     if wide:
         detected = wide
         result.encoding_confidence = 100
     elif utf8_valid:
+        detected = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+        result.encoding_confidence = 100
+    elif _mostly_utf8(late_sample or head):
+        # UTF-8 with a damaged byte: reading it as another encoding would garble all the
+        # rest. frictionless reports the damage (encoding-error) where it is.
         detected = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
         result.encoding_confidence = 100
     else:
@@ -214,6 +225,14 @@ def _detect_encoding(
     if declared:
         result.encoding_confidence = 100
     return declared or detected
+
+
+def _mostly_utf8(window: bytes) -> bool:
+    """Many well-formed multi-byte characters and few broken ones (edges cut are forgiven)."""
+    text = window[4:-4].decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - broken
+    return good >= 4 and broken * 10 <= good
 
 
 def _has_high_bytes(data: bytes) -> bool:
