@@ -49,8 +49,12 @@ export CKAN_STORAGE_PATH="$WORK/storage"
 export CKAN_SITE_URL="http://127.0.0.1:$PORT"
 export CKAN_SITE_ID="lutsk-charter-wheel-test"
 "$WVENV/bin/ckan" generate config "$CONFIG" >/dev/null
-"$WVENV/bin/ckan" config-tool "$CONFIG" "ckan.site_id = $CKAN_SITE_ID" "ckan.site_url = $CKAN_SITE_URL"
-"$WVENV/bin/ckan" -c "$CONFIG" db clean --yes >/dev/null 2>&1 || true
+# The existing portal: CKAN's generated configuration with the activity plugin (as 2.11+ ship).
+"$WVENV/bin/ckan" config-tool "$CONFIG" "ckan.site_id = $CKAN_SITE_ID" "ckan.site_url = $CKAN_SITE_URL" \
+  "ckan.plugins = activity"
+# An empty database each run (`ckan db clean` keeps the plugins' alembic tables).
+"$WVENV/bin/python" -c 'import sys, psycopg2; c = psycopg2.connect(sys.argv[1]); c.autocommit = True; c.cursor().execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")' \
+  "$CKAN_SQLALCHEMY_URL"
 "$WVENV/bin/ckan" -c "$CONFIG" db init >"$WORK/db.log" 2>&1 || { tail "$WORK/db.log"; fail "db init"; }
 
 say "the README's install steps, word for word"
@@ -76,7 +80,10 @@ for needed in ("ckanext/lutsk_charter/solr/schema-fields.xml", "ckanext/lutsk_ch
                "ckanext/lutsk_charter/i18n/uk/LC_MESSAGES/ckanext-lutsk_charter.mo"):
     assert needed in files, needed
 assert not [f for f in files if f.startswith("tests/")], "tests shipped"
-assert not [ep for ep in entry_points(group="ckan.test_plugins") if ep.value.startswith("tests.")]
+ours = distribution("ckanext-lutsk_charter").entry_points
+assert not [ep for ep in ours if ep.group == "ckan.test_plugins"], "test plugins registered"
+assert [ep.value for ep in ours if ep.group == "ckan.plugins"] == ["ckanext.lutsk_charter.plugin:LutskCharterPlugin"]
+assert entry_points(group="ckan.plugins", name="lutsk_charter")
 print("ok:", len(files), "files")
 PY
 
@@ -98,9 +105,12 @@ print("ok:", ", ".join(n for n, _, _ in declared))
 PY
 
 say "a sysadmin, a body and a dataset"
-"$WVENV/bin/ckan" -c "$CONFIG" user add wheeladmin email=wheel@lutskrada.gov.ua password=Lutsk-Wheel-Test-1 >/dev/null 2>&1
-"$WVENV/bin/ckan" -c "$CONFIG" sysadmin add wheeladmin >/dev/null 2>&1
-TOKEN=$("$WVENV/bin/ckan" -c "$CONFIG" user token add wheeladmin wheel-test 2>/dev/null | tail -n 1 | tr -d '[:space:]')
+"$WVENV/bin/ckan" -c "$CONFIG" user add wheeladmin email=wheel@lutskrada.gov.ua \
+  password=Lutsk-Wheel-Test-1 >>"$WORK/users.log" 2>&1 || { tail "$WORK/users.log"; fail "user add"; }
+"$WVENV/bin/ckan" -c "$CONFIG" sysadmin add wheeladmin >>"$WORK/users.log" 2>&1 \
+  || { tail "$WORK/users.log"; fail "sysadmin add"; }
+TOKEN=$("$WVENV/bin/ckan" -c "$CONFIG" user token add wheeladmin wheel-test 2>>"$WORK/users.log" \
+  | tail -n 1 | tr -d '[:space:]')
 [ -n "$TOKEN" ] || fail "no API token"
 
 say "start CKAN at http://127.0.0.1:$PORT"
@@ -132,7 +142,7 @@ status = call("status_show")
 assert "lutsk_charter" in status["extensions"], status["extensions"]
 from ckanext.lutsk_charter.identifiers import edrpou_check_digit
 org = call("organization_create", name="upravlinnia-osvity", title="Управління освіти",
-           edrpou="0214229" + edrpou_check_digit("0214229"), body_kind="executive_body")
+           edrpou="0214229" + str(edrpou_check_digit("0214229")), body_kind="executive_body")
 dataset = call(
     "package_create", name="merezha-shkil", title="Мережа закладів освіти", owner_org=org["id"],
     notes="Перелік закладів загальної середньої освіти Луцької міської територіальної громади.",

@@ -462,6 +462,18 @@ def _title(dataset: dict[str, Any], resource: dict[str, Any]) -> str:
 
 @bp.route("/dataset/<id>/resource/<resource_id>/validation/run", methods=["POST"])
 def validation_run(id: str, resource_id: str) -> Response:
+    # Checked here too: CKAN 2.11 exempts extensions' blueprints from CSRF protection by default
+    # (``ckan.csrf_protection.ignore_extensions``).
+    from flask_wtf.csrf import validate_csrf
+    from wtforms.validators import ValidationError as TokenRefused
+
+    try:
+        validate_csrf(tk.request.form.get(tk.config.get("WTF_CSRF_FIELD_NAME") or "_csrf_token"))
+    except TokenRefused:
+        return tk.abort(
+            400,
+            _("The form has expired or did not come from this portal: reload it and try again."),
+        )
     try:
         tk.get_action("lutsk_charter_validation_run")(_context(), {"resource_id": resource_id})
     except tk.NotAuthorized:

@@ -13,14 +13,27 @@ PASSWORD = "Lutsk-Correct-Horse-42"
 TYPED = ["пам'ятки", "об’єкти", "зʼїзд"]  # typewriter, U+2019, U+02BC
 
 
-def _type_keyword(page, word: str) -> None:
-    """Type into the keyword widget as a person does, ending the word with a comma."""
+def _type_keywords(page, words: list[str]) -> None:
+    """Type into the keyword widget as a person does, each word ended with a comma."""
     search = page.locator(
         ".select2-container .select2-search__field, .select2-container .select2-input"
     ).first
     search.click()
-    page.keyboard.type(word)
-    page.keyboard.type(",")
+    for word in words:
+        page.keyboard.type(word)
+        # Wait for the widget to offer the word (its suggestions load from the API), then end it.
+        page.locator(".select2-results li, .select2-results__option").filter(
+            has_text=word
+        ).first.wait_for()
+        chips = page.locator(".select2-search-choice, .select2-selection__choice")
+        before = chips.count()
+        page.keyboard.type(",")
+        page.wait_for_function(
+            "n => document.querySelectorAll("
+            "'.select2-search-choice, .select2-selection__choice').length > n",
+            arg=before,
+        )
+    page.keyboard.press("Escape")  # close the suggestions (CKAN 2.11's select2 masks the page)
 
 
 def test_keywords_with_apostrophes_are_saved_and_found(page, log_in, organization):
@@ -28,8 +41,7 @@ def test_keywords_with_apostrophes_are_saved_and_found(page, log_in, organizatio
     dataset = LutskDataset(owner_org=organization["id"], tag_string="культура")
     log_in(admin["name"], PASSWORD)
     page.goto(f"/uk/dataset/edit/{dataset['name']}")
-    for word in TYPED:
-        _type_keyword(page, word)
+    _type_keywords(page, TYPED)
     page.get_by_role("button", name="Оновити набір даних").click()
     page.wait_for_url(f"**/dataset/{dataset['name']}")
 

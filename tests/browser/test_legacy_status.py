@@ -96,6 +96,8 @@ def test_validating_now_needs_the_csrf_token(page, log_in, dataset, legacy):
     log_in(admin["name"], PASSWORD)
     url = f"/uk/dataset/{dataset['name']}/resource/{legacy['id']}/validation/run"
     response = page.request.post(url, max_redirects=0)
-    assert response.status in (400, 403)
-    with pytest.raises(tk.ObjectNotFound):
+    # CKAN 2.12 answers 400; 2.11 sends the browser back with "the form has expired".
+    assert response.status in (302, 400, 403)
+    assert "/validation/run" not in (response.headers.get("location") or "")
+    with pytest.raises(tk.ObjectNotFound):  # nothing was queued
         call_action("lutsk_charter_validation_show", resource_id=legacy["id"])
