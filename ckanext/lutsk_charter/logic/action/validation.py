@@ -61,8 +61,10 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[
     if data_dict.get("sync"):
         # A web request is bounded; the background job and the CLI are not.
         from flask import has_request_context
+        from rq import get_current_job
 
-        return _validate_now(context, resource, bounded=has_request_context())
+        bounded = has_request_context() and get_current_job() is None
+        return _validate_now(context, resource, bounded=bounded)
     return _enqueue(context, resource)
 
 
