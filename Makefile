@@ -1,5 +1,7 @@
 # The two commands of ckanext-lutsk_charter:
 #   make run   — install what is missing, start the services, serve the portal with demo data
+#                (gunicorn, 3 web workers and 2 job workers, as the unprivileged user `ckan`)
+#   make dev   — the same served by `ckan run` with the reloader, for development
 #   make test  — install what is missing, start the services, run the test suite
 # Everything here is a thin front for dev/portal.sh, which does the work idempotently.
 #
@@ -10,10 +12,13 @@ export CKAN_VERSION
 
 PORTAL := bash dev/portal.sh
 
-.PHONY: run test wheel-test stop services install lint i18n bench status logs
+.PHONY: run dev test wheel-test stop services install lint i18n bench status logs
 
 run:          ## Serve the portal at http://127.0.0.1:5000 with the demo data
 	@$(PORTAL) run
+
+dev:          ## Like run, but `ckan run` with the reloader (development only)
+	@$(PORTAL) dev
 
 test:         ## Run the test suite (PYTEST_ARGS="-k name" to narrow it)
 	@$(PORTAL) test $(PYTEST_ARGS)

@@ -54,7 +54,8 @@ apt_install_missing() {
 
 venv_install() {
   local python stamp
-  python=$(command -v python3.11 || command -v python3)
+  # Debian's interpreter first: every user can run it (the unprivileged web user too).
+  python=$(command -v /usr/bin/python3.11 || command -v python3.11 || command -v python3)
   if [ ! -x "$VENV/bin/python" ]; then
     say "venv: creating $VENV"
     "$python" -m venv "$VENV"
@@ -120,7 +121,8 @@ admin_password() {
 ensure_sysadmin() {
   local password
   password=$(admin_password)
-  if ! "$CKAN" -c "$DEV_INI" sysadmin list 2>/dev/null | grep -qw "$ADMIN_USER"; then
+  # grep without -q reads to the end: with pipefail, -q could SIGPIPE the list and fail.
+  if ! "$CKAN" -c "$DEV_INI" sysadmin list 2>/dev/null | grep -w "$ADMIN_USER" >/dev/null; then
     "$CKAN" -c "$DEV_INI" user add "$ADMIN_USER" "email=$ADMIN_EMAIL" "password=$password" \
       "fullname=Адміністратор порталу" >>"$LOG_DIR/setup.log" 2>&1
     "$CKAN" -c "$DEV_INI" sysadmin add "$ADMIN_USER" >>"$LOG_DIR/setup.log" 2>&1
@@ -162,6 +164,44 @@ wait_http() {  # wait_http URL SECONDS NAME
   return 1
 }
 
+# --- serving as production does: gunicorn, an unprivileged user, several workers ------
+
+SERVICE_USER=${SERVICE_USER:-ckan}
+WEB_WORKERS=${WEB_WORKERS:-3}
+JOB_WORKERS=${JOB_WORKERS:-2}
+
+ensure_service_user() {  # the system user the web and job processes run as (idempotent)
+  if ! id "$SERVICE_USER" >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin \
+      "$SERVICE_USER"
+  fi
+  chown -R "$SERVICE_USER:" "$CKAN_STORAGE_PATH"
+  # The venv's interpreter must be reachable by that user (not one under /root): point the
+  # venv at Debian's python3.11 (same minor version, the installed packages stay).
+  if ! runuser -u "$SERVICE_USER" -- "$VENV/bin/python" -c '' 2>/dev/null; then
+    say "venv: $VENV's interpreter is not usable by $SERVICE_USER; switching it to /usr/bin/python3.11"
+    /usr/bin/python3.11 -m venv --upgrade --without-pip "$VENV"  # pyvenv.cfg
+    ln -sf /usr/bin/python3.11 "$VENV/bin/python3.11"  # --upgrade keeps an existing link
+    runuser -u "$SERVICE_USER" -- "$VENV/bin/python" -c '' \
+      || { echo "user $SERVICE_USER cannot run $VENV/bin/python" >&2; return 1; }
+  fi
+}
+
+as_service_user() { runuser -u "$SERVICE_USER" -- "$@"; }
+
+start_web_and_workers() {
+  local n
+  for n in $(seq "$JOB_WORKERS"); do
+    start_bg "worker$n" runuser -u "$SERVICE_USER" -- \
+      "$CKAN" -c "$DEV_INI" jobs worker default lutsk_charter
+  done
+  export CKAN_INI="$DEV_INI"
+  start_bg web runuser -u "$SERVICE_USER" -- \
+    "$VENV/bin/gunicorn" --workers "$WEB_WORKERS" --bind "127.0.0.1:$CKAN_PORT" \
+    --timeout 120 --graceful-timeout 30 --chdir "$ROOT/dev" \
+    --access-logfile - wsgi:application
+}
+
 # --- commands -------------------------------------------------------------------------
 
 cmd_run() {
@@ -178,15 +218,20 @@ cmd_run() {
   "$CKAN" -c "$DEV_INI" lutsk-charter check 2>>"$LOG_DIR/setup.log" | tail -n 1
   "$CKAN" -c "$DEV_INI" lutsk-charter snapshot 2>>"$LOG_DIR/setup.log" | tail -n 1
   "$CKAN" -c "$DEV_INI" search-index rebuild -o -q >>"$LOG_DIR/setup.log" 2>&1
-  start_bg worker "$CKAN" -c "$DEV_INI" jobs worker default lutsk_charter
-  start_bg web "$CKAN" -c "$DEV_INI" run -H 127.0.0.1 -p "$CKAN_PORT"
+  if [ "${1:-}" = dev ]; then  # make dev: Werkzeug with the reloader, one worker, as now
+    start_bg worker1 "$CKAN" -c "$DEV_INI" jobs worker default lutsk_charter
+    start_bg web "$CKAN" -c "$DEV_INI" run -H 127.0.0.1 -p "$CKAN_PORT" -r
+  else  # make run: gunicorn workers and RQ workers as an unprivileged user, no debugger
+    ensure_service_user
+    start_web_and_workers
+  fi
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 web
   cat <<MSG
 
   CKAN $CKAN_VERSION with ckanext-lutsk_charter is at http://127.0.0.1:$CKAN_PORT
   Log in as:  $ADMIN_USER
   Password:   $(admin_password)
-  Config:     dev/development.ini        Logs: $LOG_DIR/{web,worker}.log
+  Config:     dev/development.ini        Logs: $LOG_DIR/{web,worker1,worker2}.log
   Stop with:  make stop
 
 MSG
@@ -211,15 +256,17 @@ cmd_wheel_test() {  # install from the built wheel into a fresh venv, as the REA
 }
 
 cmd_stop() {
+  local n
   mkdir -p "$RUN_DIR"
   stop_pid web
   stop_pid worker
+  for n in $(seq 9); do stop_pid "worker$n"; done
   [ -x "$SERVICES" ] && "$SERVICES" stop
 }
 
 cmd_status() {
   local n
-  for n in web worker; do
+  for n in web worker1 worker2; do
     if alive "$RUN_DIR/$n.pid"; then echo "$n: running (pid $(cat "$RUN_DIR/$n.pid"))";
     else echo "$n: stopped"; fi
   done
@@ -257,6 +304,7 @@ cmd_logs() { tail -n 50 "$LOG_DIR"/*.log; }
 
 case "${1:-}" in
   run) cmd_run ;;
+  dev) cmd_run dev ;;
   test) shift; cmd_test "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
@@ -267,5 +315,5 @@ case "${1:-}" in
   bench) cmd_bench ;;
   wheel-test) cmd_wheel_test ;;
   logs) cmd_logs ;;
-  *) echo "usage: $0 run|test [pytest args]|wheel-test|stop|status|install|services|lint|i18n|bench|logs" >&2; exit 2 ;;
+  *) echo "usage: $0 run|dev|test [pytest args]|wheel-test|stop|status|install|services|lint|i18n|bench|logs" >&2; exit 2 ;;
 esac

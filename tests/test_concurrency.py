@@ -79,3 +79,53 @@ def test_parallel_writers_leave_a_consistent_history(organization):
     feed = call_action("lutsk_charter_responsible_change_list", limit=1000)
     kinds = Counter(c["kind"] for c in feed["results"])
     assert kinds == {"assigned": SHARED + WORKERS * 3, "ended": SHARED}
+
+
+def _ckan(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(Path(sys.executable).with_name("ckan")), "-c", str(ROOT / "test.ini"), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def _live_flags() -> list[tuple[str, str | None, str]]:
+    import sqlalchemy as sa
+
+    model.Session.remove()
+    return sorted(
+        (r.package_id, r.resource_id, r.code)
+        for r in model.Session.execute(
+            sa.text(
+                "SELECT package_id, resource_id, code FROM lutsk_charter_quality_flag"
+                " WHERE status != 'resolved'"
+            )
+        )
+    )
+
+
+def test_two_checks_started_together_leave_one_consistent_set_of_flags():
+    """Two ``ckan lutsk-charter check`` processes at once: a PostgreSQL advisory lock, not a
+    process lock, makes the second wait and then find the first one's flags."""
+    import sqlalchemy as sa
+
+    from tests.conftest import LutskDataset
+
+    datasets = [LutskDataset() for _ in range(8)]
+    expected = _live_flags()
+    assert {p for p, _, _ in expected} == {d["id"] for d in datasets}
+    # as if never checked: both runs would create every flag
+    model.Session.execute(sa.text("DELETE FROM lutsk_charter_quality_flag"))
+    model.Session.execute(sa.text("DELETE FROM lutsk_charter_dataset_quality"))
+    model.Session.commit()
+    model.Session.remove()
+
+    runs = [_ckan("lutsk-charter", "check") for _ in range(2)]
+    for run in runs:
+        _out, err = run.communicate(timeout=240)
+        assert run.returncode == 0, err[-2000:]
+    flags = _live_flags()
+    assert len(flags) == len(set(flags)), "a flag was stored twice"
+    assert flags == expected

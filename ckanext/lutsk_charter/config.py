@@ -62,6 +62,20 @@ def validation_timeout() -> int:
     return int(tk.config[VALIDATION_TIMEOUT])
 
 
+VALIDATION_SYNC_MAX_SIZE_MB = "ckanext.lutsk_charter.validation.sync_max_size_mb"
+VALIDATION_SYNC_TIMEOUT = "ckanext.lutsk_charter.validation.sync_timeout"
+
+
+def validation_sync_max_bytes() -> int:
+    """Largest file (unpacked, for XLSX/ODS) validated inside a web request, in bytes."""
+    return int(tk.config[VALIDATION_SYNC_MAX_SIZE_MB]) * (1 << 20)
+
+
+def validation_sync_timeout() -> int:
+    """Seconds a validation inside a web request may take before it goes to the background."""
+    return int(tk.config[VALIDATION_SYNC_TIMEOUT])
+
+
 def validation_allow_private_urls() -> bool:
     """Whether linked files may come from private and loopback addresses."""
     return bool(tk.config[VALIDATION_ALLOW_PRIVATE_URLS])

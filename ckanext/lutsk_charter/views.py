@@ -16,12 +16,130 @@ __all__ = ["bp"]
 bp = Blueprint("lutsk_charter", __name__)
 _ = tk._
 
+_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+@bp.before_request
+def _check_csrf_token() -> None:
+    """Every POST to our pages not authenticated by an API token carries a valid CSRF token.
+
+    CKAN core exempts a view from Flask-WTF's CSRF check, for the life of the
+    process, as soon as one request reaches it without a session cookie
+    (``ckan_before_request`` calls ``csrf.exempt`` whenever
+    ``g.login_via_auth_header`` is set: for API tokens *and* for anonymous
+    requests). So we never rely on core's check for our forms: a request whose
+    ``Authorization`` header holds a valid API token of the current user cannot
+    be forged by another site and passes; every other one must carry the token
+    of its session, whatever happened before in this process.
+    """
+    from flask import current_app
+    from flask_wtf.csrf import validate_csrf
+    from wtforms import ValidationError as CSRFValidationError
+
+    if tk.request.method not in _UNSAFE_METHODS:
+        return
+    if not current_app.config.get("WTF_CSRF_ENABLED", True):
+        return
+    if _authenticated_by_api_token():
+        return
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
+    token = tk.request.form.get(field)
+    for header in current_app.config.get("WTF_CSRF_HEADERS") or ("X-CSRFToken", "X-CSRF-Token"):
+        token = token or tk.request.headers.get(header)
+    try:
+        validate_csrf(token)
+    except CSRFValidationError:
+        tk.abort(
+            400,
+            _(
+                "The form has expired or did not come from this portal (its security token is"
+                " missing or wrong). Open the page again and repeat what you did."
+            ),
+        )
+
+
+def _authenticated_by_api_token() -> bool:
+    """Whether the current user is the owner of a valid API token sent in the request's header."""
+    from ckan.lib.api_token import get_user_from_token
+
+    header = tk.request.headers.get(tk.config["apitoken_header_name"], "")
+    if not header or not tk.current_user.is_authenticated:
+        return False
+    owner = get_user_from_token(header, update_access_time=False)
+    return owner is not None and owner.id == tk.current_user.id  # type: ignore[attr-defined]
+
+
+@bp.teardown_app_request
+def _end_failed_transaction(exc: BaseException | None) -> None:
+    """Whatever happened in the request, no failed transaction outlives it.
+
+    CKAN removes the session in ``after_request``, which is skipped when the
+    error page itself fails (for example after a database error in the same
+    transaction): the next request on this thread would then find a failed
+    transaction (``InFailedSqlTransaction``). Teardown always runs; it rolls
+    back a transaction PostgreSQL has marked failed (and after any unhandled
+    error), and leaves a healthy session alone.
+    """
+    from ckan import model
+
+    session = model.Session()
+    failed = exc is not None
+    if not failed and session.in_transaction():
+        try:
+            raw = session.connection().connection.dbapi_connection
+            failed = raw is not None and raw.info.transaction_status == _IN_ERROR
+        except Exception:
+            failed = True
+    if failed:
+        try:
+            session.rollback()
+        finally:
+            model.Session.remove()
+
+
+#: psycopg2's ``TRANSACTION_STATUS_INERROR``: the transaction has failed.
+_IN_ERROR = 3
+
+
+def _database_error(error: Exception) -> tuple[str, int]:
+    """A database error in our pages: roll back first, so the error page and what follows work."""
+    import logging
+
+    from ckan import model
+
+    model.Session.rollback()
+    logging.getLogger(__name__).exception("Database error in %s", tk.request.path)
+    return (
+        tk.render(
+            "error_document_template.html",
+            {"code": 500, "content": _("The portal could not finish this request."), "name": ""},
+        ),
+        500,
+    )
+
 
 def _context() -> Context:
     return {"user": tk.current_user.name if tk.current_user.is_authenticated else ""}  # type: ignore[typeddict-item]
 
 
+#: The last page number our paged lists accept (1,000 pages of 100 is far past any list).
+_MAX_PAGE = 100_000
+
+
+def _page_number() -> int:
+    """``?page=`` as a whole number from 1 to ``_MAX_PAGE``; anything else is a 400."""
+    raw = tk.request.args.get("page", "1")
+    if not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= _MAX_PAGE:
+        return tk.abort(
+            400,
+            _("The page number must be a whole number from 1 to {last}.").format(last=_MAX_PAGE),
+        )
+    return int(raw)
+
+
 def _organization(id_or_name: str) -> dict[str, Any]:
+    if "\x00" in id_or_name or len(id_or_name) > 100:
+        return tk.abort(404, _("Organization not found"))
     try:
         return tk.get_action("organization_show")(
             _context(), {"id": id_or_name, "include_datasets": False, "include_users": False}
@@ -129,7 +247,8 @@ def responsible_assign(id: str) -> Response | str:
         "email": form.get("email", ""),
         "phone": form.get("phone", ""),
         "position": form.get("position", ""),
-        "valid_from": form.get("valid_from", ""),
+        "valid_from": form.get("valid_from") or None,
+        "contact_public": form.get("contact_public") == "true",
         "appointing_document": {
             "number": form.get("document_number", ""),
             "date": form.get("document_date", ""),
@@ -158,7 +277,7 @@ def responsible_end(id: str, assignment_id: str) -> Response:
     form = tk.request.form
     data = {
         "id": assignment_id,
-        "valid_to": form.get("valid_to", ""),
+        "valid_to": form.get("valid_to") or None,
         "reason": form.get("reason", ""),
     }
     try:
@@ -478,11 +597,22 @@ def validation_run(id: str, resource_id: str) -> Response:
         tk.get_action("lutsk_charter_validation_run")(_context(), {"resource_id": resource_id})
     except tk.NotAuthorized:
         return tk.abort(403, _("You may not do this with this resource."))
+    except tk.ObjectNotFound:
+        return tk.abort(404, _("There is no such resource."))
     except tk.ValidationError as e:
         tk.h.flash_error(" ".join(str(m) for ms in e.error_dict.values() for m in ms))
     else:
         tk.h.flash_success(_("The data will be validated again in a moment."))
     return tk.redirect_to("lutsk_charter.validation_report", id=id, resource_id=resource_id)
+
+
+def _register_error_handlers() -> None:
+    import sqlalchemy as sa
+
+    bp.register_error_handler(sa.exc.SQLAlchemyError, _database_error)
+
+
+_register_error_handlers()
 
 
 # Quality flags: the sysadmins' review queue and each body's flags
@@ -494,7 +624,7 @@ _PAGE_SIZE = 50
 def _flag_page(organization: dict[str, Any] | None) -> str:
     query = {k: tk.request.args.get(k, "") for k in _FLAG_FILTERS}
     query["status"] = query["status"] or "open"
-    page = max(1, tk.h.get_page_number(tk.request.args))
+    page = _page_number()
     data: dict[str, Any] = {k: v for k, v in query.items() if v}
     if organization is not None:
         data["organization_id"] = organization["id"]
@@ -635,7 +765,7 @@ def _body_row(body: dict[str, Any]) -> dict[str, Any]:
 def _monitor(organization: dict[str, Any] | None, everything: bool = False) -> dict[str, Any]:
     """The figures and one page of datasets (every dataset when ``everything``, for exports)."""
     body = tk.request.args.get("body") or None
-    page = max(1, tk.h.get_page_number(tk.request.args))
+    page = _page_number()
     data: dict[str, Any] = {"include_datasets": True}
     if not everything:
         data.update(limit=_DATASETS_PER_PAGE, offset=(page - 1) * _DATASETS_PER_PAGE)

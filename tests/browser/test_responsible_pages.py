@@ -129,3 +129,25 @@ def test_a_dataset_without_maintainer_shows_the_bodys_publisher(page, log_in, or
     page.goto(f"/uk/dataset/{dataset['name']}")
     state = page.locator("tr", has_text="Стан публікації")
     assert state.locator("td").inner_text() == "опубліковано"
+
+
+def test_the_admin_decides_whether_the_persons_email_may_be_public(page, log_in):
+    from tests.conftest import LutskOrganization
+
+    organization = LutskOrganization(contact_email="zagalnyi@lutskrada.gov.ua")
+    admin = _admin_of(organization)
+    log_in(admin["name"], PASSWORD)
+    page.goto(f"/uk/organization/responsible/{organization['name']}")
+    form = page.locator("#lutsk-charter-assign-form")
+    box = form.locator("#field-contact_public")
+    assert not box.is_checked()  # private by default
+    assert "оприлюднити як контакт наборів даних" in form.inner_text()
+    form.locator("#field-role").select_option("publisher")
+    form.locator("#field-full_name").fill("Кравчук Софія Олегівна")
+    form.locator("#field-email").fill("s.kravchuk@ukr.net")
+    form.get_by_role("button", name="Записати й повідомити управління ІКТ").click()
+    assert "записано" in page.inner_text("body")
+    dataset = LutskDataset(owner_org=organization["id"])
+    assert dataset["maintainer_email"] == "zagalnyi@lutskrada.gov.ua"
+    page.goto(f"/uk/dataset/{dataset['name']}")
+    assert "s.kravchuk@ukr.net" not in page.content()

@@ -293,7 +293,10 @@ class TestStaleContactsAndMaintainer:
 
     def test_a_new_dataset_gets_the_current_publisher(self, organization):
         assign(organization, role="creator", full_name="Творець", email="c@lutskrada.gov.ua")
-        assign(organization, full_name="Публікатор", email="p@lutskrada.gov.ua")
+        # the person agreed to be the public contact (else the body's official e-mail is used)
+        assign(
+            organization, full_name="Публікатор", email="p@lutskrada.gov.ua", contact_public=True
+        )
         created = LutskDataset(owner_org=organization["id"])
         assert (created["maintainer"], created["maintainer_email"]) == (
             "Публікатор",

@@ -45,6 +45,9 @@ class DatasetHooks(p.SingletonPlugin):
         _check_quality(context, pkg_dict["id"])
 
     def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
+        package = model.Package.get(pkg_dict["id"])
+        if package is not None:  # moved to another body: its flags move too, in this transaction
+            store.follow_owner(model.Session, package.id, package.owner_org)
         # Also the path of resource_create/update/patch/delete, which save through package_update.
         changed = _record_data_change(context, pkg_dict["id"])
         _queue_validations(context, pkg_dict["id"], changed)

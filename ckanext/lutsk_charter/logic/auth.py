@@ -101,7 +101,19 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> AuthR
 
 @tk.auth_allow_anonymous_access
 def lutsk_charter_validation_show(context: Context, data_dict: DataDict) -> AuthResult:
-    return _can_resource(context, "resource_show", data_dict.get("resource_id"))
+    """Whoever may see the resource; a deleted resource's report only who may edit its dataset."""
+    resource_id = data_dict.get("resource_id")
+    resource = context["model"].Resource.get(resource_id) if isinstance(resource_id, str) else None
+    if resource is None:
+        return {"success": False, "msg": _("You may not do this with this resource.")}
+    if resource.state != "active":
+        return _can_dataset(
+            context,
+            "package_update",
+            {"id": resource.package_id},
+            _("You may not do this with this resource."),
+        )
+    return _can_resource(context, "resource_show", resource_id)
 
 
 def lutsk_charter_validation_run_batch(context: Context, data_dict: DataDict) -> AuthResult:
@@ -170,7 +182,7 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> AuthResult
 
 
 def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResult:
-    """Every flag must belong to a body the user administers (sysadmins pass)."""
+    """Every flag's dataset must belong (now) to a body the user administers (sysadmins pass)."""
     from ckanext.lutsk_charter.model import QualityFlag
 
     ids = data_dict.get("id")
@@ -182,9 +194,14 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResu
     }
     if not ids or not isinstance(ids, list) or not user:
         return denied
+    package = context["model"].Package
+    # The dataset's current body, never the one stored with the flag when it was found.
     bodies = set(
         context["session"].scalars(
-            sa.select(QualityFlag.organization_id).where(QualityFlag.id.in_(ids)).distinct()
+            sa.select(package.owner_org)
+            .join(QualityFlag, QualityFlag.package_id == package.id)
+            .where(QualityFlag.id.in_(ids))
+            .distinct()
         )
     )
     if not bodies or None in bodies:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import ckan.plugins.toolkit as tk
 from ckan.types import Schema, Validator, ValidatorFactory
 
+from ckanext.lutsk_charter.logic.validators import MAX_OFFSET
+
 #: The kinds of change in the register of responsible persons.
 CHANGE_KINDS = ("assigned", "ended", "corrected")
 
-_PERSON_FIELDS = ("full_name", "email", "phone", "position", "user_id", "appointing_document")
+_PERSON_FIELDS = (
+    "full_name", "email", "phone", "position", "user_id", "appointing_document", "contact_public"
+)  # fmt: skip
+_REQUIRED_PERSON_FIELDS = frozenset({"full_name", "email"})
 
 
 @tk.validator_args
 def responsible_assign(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     lutsk_charter_organization_exists: Validator,
     lutsk_charter_responsible_role: Validator,
     lutsk_charter_email: Validator,
@@ -24,17 +29,25 @@ def responsible_assign(
     lutsk_charter_user_exists: Validator,
     lutsk_charter_appointing_document: Validator,
     lutsk_charter_date: Validator,
+    lutsk_charter_boolean: Validator,
+    lutsk_charter_not_blank: Validator,
 ) -> Schema:
     return {
-        "organization_id": [not_empty, unicode_safe, lutsk_charter_organization_exists],
-        "role": [not_empty, unicode_safe, lutsk_charter_responsible_role],
-        "full_name": [not_empty, unicode_safe, lutsk_charter_max_length(200)],
-        "email": [not_empty, unicode_safe, lutsk_charter_email],
-        "phone": [ignore_missing, unicode_safe, lutsk_charter_phone],
-        "position": [ignore_missing, unicode_safe, lutsk_charter_max_length(200)],
-        "user_id": [ignore_missing, unicode_safe, lutsk_charter_user_exists],
+        "organization_id": [not_empty, lutsk_charter_text, lutsk_charter_organization_exists],
+        "role": [not_empty, lutsk_charter_text, lutsk_charter_responsible_role],
+        "full_name": [
+            not_empty,
+            lutsk_charter_text,
+            lutsk_charter_not_blank,
+            lutsk_charter_max_length(200),
+        ],
+        "email": [not_empty, lutsk_charter_text, lutsk_charter_not_blank, lutsk_charter_email],
+        "phone": [ignore_missing, lutsk_charter_text, lutsk_charter_phone],
+        "position": [ignore_missing, lutsk_charter_text, lutsk_charter_max_length(200)],
+        "user_id": [ignore_missing, lutsk_charter_text, lutsk_charter_user_exists],
         "appointing_document": [ignore_missing, lutsk_charter_appointing_document],
         "valid_from": [ignore_missing, lutsk_charter_date],
+        "contact_public": [ignore_missing, lutsk_charter_boolean],
     }
 
 
@@ -42,14 +55,14 @@ def responsible_assign(
 def responsible_end(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     lutsk_charter_date: Validator,
     lutsk_charter_max_length: ValidatorFactory,
 ) -> Schema:
     return {
-        "id": [not_empty, unicode_safe],
+        "id": [not_empty, lutsk_charter_text],
         "valid_to": [ignore_missing, lutsk_charter_date],
-        "reason": [ignore_missing, unicode_safe, lutsk_charter_max_length(500)],
+        "reason": [ignore_missing, lutsk_charter_text, lutsk_charter_max_length(500)],
     }
 
 
@@ -57,75 +70,88 @@ def responsible_end(
 def responsible_correct(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     lutsk_charter_max_length: ValidatorFactory,
     lutsk_charter_date: Validator,
 ) -> Schema:
     assign = responsible_assign()
-    schema: Schema = {name: [ignore_missing, *assign[name][1:]] for name in _PERSON_FIELDS}
+    # A required field may be corrected, never blanked: its not_empty stays.
+    schema: Schema = {
+        name: [
+            ignore_missing,
+            *(assign[name] if name in _REQUIRED_PERSON_FIELDS else assign[name][1:]),
+        ]
+        for name in _PERSON_FIELDS
+    }
     schema.update(
-        id=[not_empty, unicode_safe],
+        id=[not_empty, lutsk_charter_text],
         valid_from=[ignore_missing, lutsk_charter_date],
-        reason=[ignore_missing, unicode_safe, lutsk_charter_max_length(500)],
+        reason=[ignore_missing, lutsk_charter_text, lutsk_charter_max_length(500)],
     )
     return schema
 
 
 @tk.validator_args
 def organization_only(
-    not_empty: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
+    not_empty: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_organization_exists: Validator,
 ) -> Schema:
-    return {"organization_id": [not_empty, unicode_safe, lutsk_charter_organization_exists]}
+    return {"organization_id": [not_empty, lutsk_charter_text, lutsk_charter_organization_exists]}
 
 
 @tk.validator_args
 def responsible_change_list(
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     one_of: ValidatorFactory,
-    boolean_validator: Validator,
-    natural_number_validator: Validator,
+    lutsk_charter_boolean: Validator,
+    lutsk_charter_int_range: ValidatorFactory,
     lutsk_charter_organization_exists: Validator,
 ) -> Schema:
     return {
-        "acknowledged": [ignore_missing, boolean_validator],
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "acknowledged": [ignore_missing, lutsk_charter_boolean],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
         "datasets_organization_id": [
             ignore_missing,
-            unicode_safe,
+            lutsk_charter_text,
             lutsk_charter_organization_exists,
         ],
-        "kind": [ignore_missing, unicode_safe, one_of(list(CHANGE_KINDS))],
-        "limit": [ignore_missing, natural_number_validator],
-        "offset": [ignore_missing, natural_number_validator],
+        "kind": [ignore_missing, lutsk_charter_text, one_of(list(CHANGE_KINDS))],
+        "limit": [ignore_missing, lutsk_charter_int_range(0, MAX_OFFSET)],
+        "offset": [ignore_missing, lutsk_charter_int_range(0, MAX_OFFSET)],
     }
 
 
 @tk.validator_args
 def responsible_change_acknowledge_many(
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     one_of: ValidatorFactory,
     lutsk_charter_id_list: Validator,
     lutsk_charter_organization_exists: Validator,
 ) -> Schema:
     return {
         "id": [ignore_missing, lutsk_charter_id_list],
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
-        "kind": [ignore_missing, unicode_safe, one_of(list(CHANGE_KINDS))],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
+        "kind": [ignore_missing, lutsk_charter_text, one_of(list(CHANGE_KINDS))],
     }
 
 
 @tk.validator_args
-def id_only(not_empty: Validator, unicode_safe: Validator) -> Schema:
-    return {"id": [not_empty, unicode_safe]}
+def id_only(not_empty: Validator, lutsk_charter_text: Validator) -> Schema:
+    return {"id": [not_empty, lutsk_charter_text]}
 
 
 @tk.validator_args
 def stale_contacts(
-    ignore_missing: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
+    ignore_missing: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_organization_exists: Validator,
 ) -> Schema:
-    return {"organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists]}
+    return {
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists]
+    }
 
 
 #: Our own activity type; the activity plugin validates types against its own
@@ -137,18 +163,18 @@ RESPONSIBLE_ACTIVITY_TYPE = "changed responsible person"
 def responsible_activity(
     not_missing: Validator,
     not_empty: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     group_id_exists: Validator,
     one_of: ValidatorFactory,
 ) -> Schema:
     from ckanext.activity.logic.schema import default_create_activity_schema
 
     schema = default_create_activity_schema()
-    schema["object_id"] = [not_missing, not_empty, unicode_safe, group_id_exists]
+    schema["object_id"] = [not_missing, not_empty, lutsk_charter_text, group_id_exists]
     schema["activity_type"] = [
         not_missing,
         not_empty,
-        unicode_safe,
+        lutsk_charter_text,
         one_of([RESPONSIBLE_ACTIVITY_TYPE]),
     ]
     return schema
@@ -157,79 +183,80 @@ def responsible_activity(
 @tk.validator_args
 def validation_run(
     not_empty: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     ignore_missing: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_boolean: Validator,
 ) -> Schema:
     return {
-        "resource_id": [not_empty, unicode_safe],
-        "sync": [ignore_missing, boolean_validator],
+        "resource_id": [not_empty, lutsk_charter_text],
+        "sync": [ignore_missing, lutsk_charter_boolean],
     }
 
 
 @tk.validator_args
-def validation_show(not_empty: Validator, unicode_safe: Validator) -> Schema:
-    return {"resource_id": [not_empty, unicode_safe]}
+def validation_show(not_empty: Validator, lutsk_charter_text: Validator) -> Schema:
+    return {"resource_id": [not_empty, lutsk_charter_text]}
 
 
 @tk.validator_args
 def validation_run_batch(
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     lutsk_charter_organization_exists: Validator,
     package_id_or_name_exists: Validator,
 ) -> Schema:
     return {
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
-        "dataset_id": [ignore_missing, unicode_safe, package_id_or_name_exists],
-        "pending": [ignore_missing, boolean_validator],
-        "sync": [ignore_missing, boolean_validator],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
+        "dataset_id": [ignore_missing, lutsk_charter_text, package_id_or_name_exists],
+        "pending": [ignore_missing, lutsk_charter_boolean],
+        "sync": [ignore_missing, lutsk_charter_boolean],
     }
 
 
 @tk.validator_args
 def dataset_id(
-    not_empty: Validator, unicode_safe: Validator, package_id_or_name_exists: Validator
+    not_empty: Validator, lutsk_charter_text: Validator, package_id_or_name_exists: Validator
 ) -> Schema:
-    return {"id": [not_empty, unicode_safe, package_id_or_name_exists]}
+    return {"id": [not_empty, lutsk_charter_text, package_id_or_name_exists]}
 
 
 @tk.validator_args
 def data_change_record(
     not_empty: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     ignore_missing: Validator,
     package_id_or_name_exists: Validator,
+    lutsk_charter_content_hashes: Validator,
 ) -> Schema:
     return {
-        "id": [not_empty, unicode_safe, package_id_or_name_exists],
-        "content": [ignore_missing],
+        "id": [not_empty, lutsk_charter_text, package_id_or_name_exists],
+        "content": [ignore_missing, lutsk_charter_content_hashes],
     }
 
 
 @tk.validator_args
 def quality_recheck(
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     package_id_or_name_exists: Validator,
     lutsk_charter_organization_exists: Validator,
 ) -> Schema:
     return {
-        "id": [ignore_missing, unicode_safe, package_id_or_name_exists],
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
-        "background": [ignore_missing, boolean_validator],
-        "reindex": [ignore_missing, boolean_validator],
+        "id": [ignore_missing, lutsk_charter_text, package_id_or_name_exists],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
+        "background": [ignore_missing, lutsk_charter_boolean],
+        "reindex": [ignore_missing, lutsk_charter_boolean],
     }
 
 
 @tk.validator_args
 def flag_list(
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     one_of: ValidatorFactory,
-    natural_number_validator: Validator,
+    lutsk_charter_int_range: ValidatorFactory,
     default: ValidatorFactory,
     lutsk_charter_organization_exists: Validator,
     package_id_or_name_exists: Validator,
@@ -238,14 +265,14 @@ def flag_list(
     from ckanext.lutsk_charter.quality.checks import PRINCIPLES, SEVERITIES
 
     return {
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
-        "package_id": [ignore_missing, unicode_safe, package_id_or_name_exists],
-        "principle": [ignore_missing, unicode_safe, one_of(list(PRINCIPLES))],
-        "severity": [ignore_missing, unicode_safe, one_of(list(SEVERITIES))],
-        "code": [ignore_missing, unicode_safe],
-        "status": [default("open"), unicode_safe, one_of([*FLAG_STATUSES, "unresolved"])],
-        "limit": [default(50), natural_number_validator],
-        "offset": [default(0), natural_number_validator],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
+        "package_id": [ignore_missing, lutsk_charter_text, package_id_or_name_exists],
+        "principle": [ignore_missing, lutsk_charter_text, one_of(list(PRINCIPLES))],
+        "severity": [ignore_missing, lutsk_charter_text, one_of(list(SEVERITIES))],
+        "code": [ignore_missing, lutsk_charter_text],
+        "status": [default("open"), lutsk_charter_text, one_of([*FLAG_STATUSES, "unresolved"])],
+        "limit": [ignore_missing, lutsk_charter_int_range(0, MAX_OFFSET)],
+        "offset": [ignore_missing, lutsk_charter_int_range(0, MAX_OFFSET)],
     }
 
 
@@ -253,7 +280,7 @@ def flag_list(
 def flag_review(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     one_of: ValidatorFactory,
     lutsk_charter_max_length: ValidatorFactory,
     lutsk_charter_id_list: Validator,
@@ -262,8 +289,8 @@ def flag_review(
 
     return {
         "id": [not_empty, lutsk_charter_id_list],
-        "status": [not_empty, unicode_safe, one_of(list(REVIEW_STATUSES))],
-        "note": [ignore_missing, unicode_safe, lutsk_charter_max_length(2000)],
+        "status": [not_empty, lutsk_charter_text, one_of(list(REVIEW_STATUSES))],
+        "note": [ignore_missing, lutsk_charter_text, lutsk_charter_max_length(2000)],
     }
 
 
@@ -271,26 +298,26 @@ def flag_review(
 def link_check(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     package_id_or_name_exists: Validator,
 ) -> Schema:
     return {
-        "id": [not_empty, unicode_safe, package_id_or_name_exists],
-        "sync": [ignore_missing, boolean_validator],
+        "id": [not_empty, lutsk_charter_text, package_id_or_name_exists],
+        "sync": [ignore_missing, lutsk_charter_boolean],
     }
 
 
 @tk.validator_args
 def required_dataset_list(
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     lutsk_charter_required_section: Validator,
 ) -> Schema:
     return {
-        "section": [ignore_missing, unicode_safe, lutsk_charter_required_section],
-        "include_inactive": [ignore_missing, boolean_validator],
+        "section": [ignore_missing, lutsk_charter_text, lutsk_charter_required_section],
+        "include_inactive": [ignore_missing, lutsk_charter_boolean],
     }
 
 
@@ -298,22 +325,22 @@ def required_dataset_list(
 def required_dataset_update(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     lutsk_charter_required_code: Validator,
     lutsk_charter_max_length: ValidatorFactory,
     lutsk_charter_not_blank: Validator,
 ) -> Schema:
     return {
-        "code": [not_empty, unicode_safe, lutsk_charter_required_code],
+        "code": [not_empty, lutsk_charter_text, lutsk_charter_required_code],
         "name_uk": [
             ignore_missing,
-            unicode_safe,
+            lutsk_charter_text,
             lutsk_charter_not_blank,
             lutsk_charter_max_length(2000),
         ],
-        "name_en": [ignore_missing, unicode_safe, lutsk_charter_max_length(2000)],
-        "active": [ignore_missing, boolean_validator],
+        "name_en": [ignore_missing, lutsk_charter_text, lutsk_charter_max_length(2000)],
+        "active": [ignore_missing, lutsk_charter_boolean],
     }
 
 
@@ -344,43 +371,50 @@ def required_dataset_row(
 def required_dataset_load(
     not_empty: Validator,
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
 ) -> Schema:
-    return {"csv": [not_empty, unicode_safe], "dry_run": [ignore_missing, boolean_validator]}
+    return {
+        "csv": [not_empty, lutsk_charter_text],
+        "dry_run": [ignore_missing, lutsk_charter_boolean],
+    }
 
 
 @tk.validator_args
 def required_dataset_coverage(
-    ignore_missing: Validator, unicode_safe: Validator, lutsk_charter_organization_exists: Validator
+    ignore_missing: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_organization_exists: Validator,
 ) -> Schema:
-    return {"organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists]}
+    return {
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists]
+    }
 
 
 @tk.validator_args
 def monitor_show(
-    natural_number_validator: Validator,
+    lutsk_charter_int_range: ValidatorFactory,
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     one_of: ValidatorFactory,
     lutsk_charter_organization_exists: Validator,
 ) -> Schema:
     return {
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
-        "include_datasets": [ignore_missing, boolean_validator],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
+        "include_datasets": [ignore_missing, lutsk_charter_boolean],
         "state": [
             ignore_missing,
-            unicode_safe,
+            lutsk_charter_text,
             one_of(["normal", "due_soon", "overdue", "inactive", "private", "draft"]),
         ],
         "datasets_organization_id": [
             ignore_missing,
-            unicode_safe,
+            lutsk_charter_text,
             lutsk_charter_organization_exists,
         ],
-        "limit": [ignore_missing, natural_number_validator],
-        "offset": [ignore_missing, natural_number_validator],
+        "limit": [ignore_missing, lutsk_charter_int_range(0, MAX_OFFSET)],
+        "offset": [ignore_missing, lutsk_charter_int_range(0, MAX_OFFSET)],
     }
 
 
@@ -390,14 +424,14 @@ def monitor_snapshot(ignore_missing: Validator) -> Schema:
 
 
 @tk.validator_args
-def reminders_send(ignore_missing: Validator, boolean_validator: Validator) -> Schema:
-    return {"dry_run": [ignore_missing, boolean_validator]}
+def reminders_send(ignore_missing: Validator, lutsk_charter_boolean: Validator) -> Schema:
+    return {"dry_run": [ignore_missing, lutsk_charter_boolean]}
 
 
 @tk.validator_args
 def register_export(
     ignore_missing: Validator,
-    unicode_safe: Validator,
+    lutsk_charter_text: Validator,
     one_of: ValidatorFactory,
     default: ValidatorFactory,
     lutsk_charter_organization_exists: Validator,
@@ -405,8 +439,8 @@ def register_export(
     from ckanext.lutsk_charter.monitoring.register import FORMATS
 
     return {
-        "format": [default("csv"), unicode_safe, one_of(list(FORMATS))],
-        "organization_id": [ignore_missing, unicode_safe, lutsk_charter_organization_exists],
+        "format": [default("csv"), lutsk_charter_text, one_of(list(FORMATS))],
+        "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
     }
 
 

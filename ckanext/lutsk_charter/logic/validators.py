@@ -118,11 +118,12 @@ def lutsk_charter_table_schema(value: Any, context: Context) -> Any:
         return lutsk_charter_http_url(value, context)
     if isinstance(value, str):
         try:
-            value = json.loads(value)
+            value = load_json(value)
         except ValueError as e:
             raise Invalid(_("The schema is not valid JSON: {error}").format(error=e)) from e
     if not isinstance(value, dict):
         raise Invalid(_("The schema must be a JSON object (a Table Schema)."))
+    check_json_value(value)
     problems = table_schema.problems(value)
     if problems:
         raise Invalid(
@@ -139,13 +140,14 @@ def lutsk_charter_validation_options(value: Any, context: Context) -> Any:
         return "" if value == {} else value
     if isinstance(value, str):
         try:
-            value = json.loads(value)
+            value = load_json(value)
         except ValueError as e:
             raise Invalid(
                 _("The validation options are not valid JSON: {error}").format(error=e)
             ) from e
     if not isinstance(value, dict):
         raise Invalid(_("The validation options must be a JSON object."))
+    check_json_value(value)
     unknown = sorted(set(value) - VALIDATION_OPTION_KEYS)
     if unknown:
         raise Invalid(
@@ -391,13 +393,21 @@ def lutsk_charter_responsible_role(value: Any, context: Context) -> Any:
 
 
 def lutsk_charter_date(value: Any, context: Context) -> Any:
-    """A calendar date given as ``YYYY-MM-DD`` (or a date); returned as a date."""
-    if value is missing or value is None or value == "":
+    """A calendar date given as ``YYYY-MM-DD`` (or a date); returned as a date.
+
+    Empty text is an error (leave the field out instead), as is anything but text.
+    """
+    if value is missing or value is None:
         return value
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(_("Enter a date as YYYY-MM-DD, or leave the field out."))
+    problem = _text_problem(value)
+    if problem:
+        raise Invalid(problem)
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError as e:
@@ -422,11 +432,14 @@ def lutsk_charter_appointing_document(value: Any, context: Context) -> Any:
         return missing
     if isinstance(value, str):
         try:
-            value = json.loads(value)
+            value = load_json(value)
         except ValueError as e:
             raise Invalid(_("The appointing document must be an object.")) from e
     if not isinstance(value, dict):
         raise Invalid(_("The appointing document must be an object."))
+    check_json_value(value)
+    if any(v is not None and not isinstance(v, str) for v in value.values()):
+        raise Invalid(_("The appointing document's number, date and address must be text."))
     unknown = set(value) - {"number", "date", "url"}
     if unknown:
         raise Invalid(
@@ -447,7 +460,9 @@ def lutsk_charter_appointing_document(value: Any, context: Context) -> Any:
 def lutsk_charter_id_list(value: Any, context: Context) -> Any:
     """One id or a list of ids (at most 1000); returned as a list of strings."""
     ids = [value] if isinstance(value, str) else value
-    if not isinstance(ids, list) or not all(isinstance(i, str) and i.strip() for i in ids):
+    if not isinstance(ids, list) or not all(
+        isinstance(i, str) and i.strip() and len(i) <= 100 and not _text_problem(i) for i in ids
+    ):
         raise Invalid(_("Give an id or a list of ids."))
     if len(ids) > 1000:
         raise Invalid(_("At most {limit} ids at once.").format(limit=1000))
@@ -464,7 +479,13 @@ def lutsk_charter_required_dataset(value: Any, context: Context) -> Any:
         return value
     from ckanext.lutsk_charter.model import RequiredDataset
 
-    code = str(value).strip().upper()
+    if not isinstance(value, str) or _text_problem(value) or len(value) > 50:
+        raise Invalid(
+            _("“{value}” is not an item of the Resolution 835 list of mandatory datasets.").format(
+                value=str(value)[:50].replace("\x00", "").encode("utf-8", "replace").decode()
+            )
+        )
+    code = value.strip().upper()
     item = context["model"].Session.get(RequiredDataset, code)
     package = context.get("package")
     if item is not None and package is not None and package.extras.get("required_dataset") == code:
@@ -530,3 +551,155 @@ def _known_formats() -> dict[str, str]:
     import ckan.lib.helpers as h
 
     return {key: entry[1] for key, entry in h.resource_formats().items()}
+
+
+# --- strict types for the actions' input ------------------------------------------------
+
+#: The largest offset or count an action accepts (well inside PostgreSQL's bigint).
+MAX_OFFSET = 1_000_000_000
+
+#: How deep a JSON value given to an action may nest.
+MAX_JSON_DEPTH = 32
+
+
+def _text_problem(value: str) -> str | None:
+    if "\x00" in value:
+        return _("The text contains a NUL character (\\0), which cannot be stored.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _("The text contains characters that are not valid Unicode (lone surrogates).")
+    return None
+
+
+def lutsk_charter_text(
+    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+) -> None:
+    """Text, and only text: no number, list or object silently turned into a string.
+
+    NUL characters and lone surrogates, which PostgreSQL cannot store, are refused
+    with a clear error instead of failing in the database. A refused value stops
+    the field's other validators (which would otherwise run on it all the same).
+    """
+    value = data.get(key)
+    if value is missing or value is None:
+        return
+    if not isinstance(value, str):
+        problem = _("Must be text, not {kind}.").format(kind=_json_kind(value))
+    else:
+        problem = _text_problem(value)
+    if problem:
+        errors[key].append(problem)
+        raise tk.StopOnError
+
+
+def lutsk_charter_boolean(value: Any, context: Context) -> Any:
+    """``true`` or ``false`` (JSON booleans or those two words); anything else is an error."""
+    if value is missing or value is None:
+        return value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise Invalid(_("Must be true or false."))
+
+
+def lutsk_charter_int_range(minimum: int | str, maximum: int | str) -> Validator:
+    """A whole number from ``minimum`` to ``maximum`` (a JSON number or digits in text)."""
+    low, high = int(minimum), int(maximum)
+
+    def validator(value: Any, context: Context) -> Any:
+        if value is missing or value is None:
+            return value
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value) < 20:
+            number = int(value.strip())
+        if number is None:
+            raise Invalid(
+                _("Must be a whole number from {low} to {high}.").format(low=low, high=high)
+            )
+        if not low <= number <= high:
+            raise Invalid(
+                _("Must be a whole number from {low} to {high}; this is {value}.").format(
+                    low=low, high=high, value=number
+                )
+            )
+        return number
+
+    return validator
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, int | float):
+        return _("a number")
+    if isinstance(value, list | tuple):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("an object")
+    return _("a value of another type")
+
+
+def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
+    """How deep ``value`` nests, counted without recursion, stopping past ``limit``."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, dict | list):
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def check_json_value(value: Any) -> None:
+    """Refuse JSON nested deeper than ``MAX_JSON_DEPTH`` or holding unstorable text."""
+    if json_depth(value) > MAX_JSON_DEPTH:
+        raise Invalid(
+            _("The value nests too deeply (more than {limit} levels).").format(limit=MAX_JSON_DEPTH)
+        )
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem:
+                raise Invalid(problem)
+        elif isinstance(item, dict):
+            for k, v in item.items():
+                stack.extend((k, v))
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` that turns too deep nesting into a ``ValueError`` instead of a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError as e:
+        raise ValueError(
+            _("The value nests too deeply (more than {limit} levels).").format(limit=MAX_JSON_DEPTH)
+        ) from e
+
+
+def lutsk_charter_content_hashes(value: Any, context: Context) -> Any:
+    """``{resource_id: sha256}``: the content of linked files as just downloaded."""
+    if value is missing or value is None:
+        return value
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str)
+        and isinstance(v, str)
+        and len(k) <= 100
+        and len(v) == 64
+        and all(c in "0123456789abcdef" for c in v)
+        for k, v in value.items()
+    ):
+        raise Invalid(_("Give an object of resource ids and their SHA-256 hashes."))
+    return value

@@ -52,6 +52,8 @@ class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("end_reason", sa.UnicodeText),
         sa.Column("supersedes", sa.UnicodeText),
         sa.Column("superseded_by", sa.UnicodeText),
+        # The person agreed that their e-mail be the datasets' public contact.
+        sa.Column("contact_public", sa.Boolean, nullable=False, server_default=sa.false()),
     )
 
     id: Mapped[str]
@@ -74,6 +76,7 @@ class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
     end_reason: Mapped[str | None]
     supersedes: Mapped[str | None]
     superseded_by: Mapped[str | None]
+    contact_public: Mapped[bool]
 
     def is_current(self, today: dt.date) -> bool:
         """Current on ``today``: started, not ended by today, not replaced by a correction."""
@@ -107,6 +110,7 @@ class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
             "supersedes": self.supersedes,
             "superseded_by": self.superseded_by,
             "current": self.is_current(today),
+            "contact_public": bool(self.contact_public),
         }
         if with_contacts:
             data["email"] = self.email

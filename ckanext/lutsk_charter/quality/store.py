@@ -174,6 +174,18 @@ def _retire(session: Session, now: dt.datetime) -> int:
     return retired or 0
 
 
+def follow_owner(session: Session, package_id: str, owner_org: str | None) -> None:
+    """A dataset moved to another body: its flags and score move with it, at once."""
+    for table in (QualityFlag.__table__, DatasetQuality.__table__):
+        session.execute(
+            sa.update(table)
+            .execution_options(synchronize_session=False)
+            .where(table.c.package_id == package_id)
+            .where(table.c.organization_id.is_distinct_from(owner_org))
+            .values(organization_id=owner_org)
+        )
+
+
 _NEW_FLAG_COLUMNS = (
     "package_id",
     "organization_id",

@@ -76,6 +76,7 @@ def run_quality_checks(
     session = context["session"]
     session.flush()  # CKAN's session does not autoflush: let the queries see this save
     in_scope = gather.scope(package_ids, organization_id)
+    _lock(session, package_ids if in_scope.kind != "all" and package_ids else None)
     return store.check_and_store(
         session,
         gather.gather(session, in_scope, today()),
@@ -83,6 +84,30 @@ def run_quality_checks(
         registered_checks(),
         everything=in_scope.kind == "all",
     )
+
+
+#: The key of the PostgreSQL advisory lock that keeps quality runs from overlapping.
+_LOCK_KEY = 0x4C55_5443  # "LUTC"
+
+
+def _lock(session: Any, package_ids: list[str] | None) -> None:
+    """Serialise quality runs across processes, in PostgreSQL (not in a process).
+
+    A run over some datasets shares the global lock and holds each dataset's own;
+    a run over a body or the whole portal holds the global lock alone. Both are
+    transaction locks: they end with the caller's commit, so a second ``check``
+    started at the same moment waits, then sees the first one's flags and leaves
+    one consistent set.
+    """
+    if package_ids is None:
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+        return
+    session.execute(sa.text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _LOCK_KEY})
+    for package_id in sorted(set(package_ids)):
+        session.execute(
+            sa.text("SELECT pg_advisory_xact_lock(:key, hashtext(:id))"),
+            {"key": _LOCK_KEY & 0x7FFF_FFFF, "id": package_id},
+        )
 
 
 def reindex(package_ids: list[str]) -> None:
@@ -242,7 +267,7 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
     )
     if data_dict.get("organization_id"):
         group = model.Group.get(data_dict["organization_id"])
-        query = query.where(QualityFlag.organization_id == group.id)
+        query = query.where(model.Package.owner_org == group.id)  # its body now
     if data_dict.get("package_id"):
         query = query.where(QualityFlag.package_id == model.Package.get(data_dict["package_id"]).id)
     for name in ("principle", "code", "severity"):
@@ -257,8 +282,8 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
     count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     rows = session.execute(
         query.order_by(QualityFlag.first_seen.desc(), QualityFlag.id)
-        .limit(min(int(data_dict["limit"]), 1000))
-        .offset(int(data_dict["offset"]))
+        .limit(min(data_dict.get("limit", 50), 1000))
+        .offset(data_dict.get("offset", 0))
     ).all()
     return {
         "count": count,

@@ -52,6 +52,10 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
     :type appointing_document: dict
     :param valid_from: first day in the role, ``YYYY-MM-DD`` (optional, default today)
     :type valid_from: string
+    :param contact_public: the person agreed that their e-mail be published as the
+        contact of the body's datasets (optional, default false: the body's official
+        e-mail is used instead)
+    :type contact_public: bool
 
     :returns: the assignment, with its ``id``
     :rtype: dictionary
@@ -71,6 +75,7 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
         document_date=document.get("date"),
         document_url=document.get("url"),
         valid_from=data_dict.get("valid_from") or today(),
+        contact_public=bool(data_dict.get("contact_public", False)),
         recorded_by=user_id(context),
         recorded_at=now(),
     )
@@ -119,8 +124,8 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
 
     :param id: the id of the assignment to correct
     :type id: string
-    :param full_name, email, phone, position, user_id, appointing_document, valid_from:
-        the fields to change, as in ``lutsk_charter_responsible_assign``
+    :param full_name, email, phone, position, user_id, appointing_document, valid_from,
+        contact_public: the fields to change, as in ``lutsk_charter_responsible_assign``
     :param reason: what was wrong (optional)
     :type reason: string
 
@@ -142,6 +147,7 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
         document_date=document["date"] if document else old.document_date,
         document_url=document["url"] if document else old.document_url,
         valid_from=data_dict.get("valid_from", old.valid_from),
+        contact_public=data_dict.get("contact_public", old.contact_public),
         recorded_by=user_id(context),
         recorded_at=now(),
         supersedes=old.id,
@@ -333,6 +339,8 @@ def lutsk_charter_responsible_change_acknowledge_many(
 def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
     """Datasets whose ``maintainer_email`` is no current responsible person of their body.
 
+    The body's own official ``contact_email`` is not stale either.
+
     Sysadmins only. Datasets without a ``maintainer_email`` are not listed here
     (a quality check reports those).
 
@@ -366,6 +374,18 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
     )
     if data_dict.get("organization_id"):
         query = query.where(package.owner_org == data_dict["organization_id"])
+    official: dict[str, str] = {}
+
+    def _official(organization_id: str | None) -> str:
+        # The body's official address (what a private contact is replaced by) is not stale.
+        key = organization_id or ""
+        if key not in official:
+            group = context["model"].Group.get(key) if key else None
+            official[key] = (
+                (group.extras.get("contact_email") or "").strip().lower() if group else ""
+            )
+        return official[key]
+
     return [
         {
             "id": r.id,
@@ -375,6 +395,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
             "maintainer_email": r.maintainer_email,
         }
         for r in context["session"].execute(query)
+        if (r.maintainer_email or "").strip().lower() != _official(r.owner_org)
     ]
 
 
@@ -388,7 +409,11 @@ def package_create(
     """Create a dataset; an empty maintainer becomes the body's current publisher.
 
     Only when ``ckanext.lutsk_charter.fill_maintainer_from_publisher`` is on and
-    the body has a current publisher (the earliest appointed, if several).
+    the body has a current publisher (the earliest appointed, if several). A
+    person's e-mail is private: it becomes ``maintainer_email`` (which CKAN
+    publishes in package_show, search, the activity stream and the register)
+    only when the assignment says ``contact_public``; otherwise the body's
+    official ``contact_email`` fills it (or nothing, when the body has none).
     """
     if (
         config.fill_maintainer_from_publisher()
@@ -408,10 +433,15 @@ def package_create(
                 .first()
             )
             if publisher is not None:
+                email = (
+                    publisher.email
+                    if publisher.contact_public
+                    else (group.extras.get("contact_email") or "")
+                )
                 data_dict = {
                     **data_dict,
                     "maintainer": publisher.full_name,
-                    "maintainer_email": publisher.email,
+                    "maintainer_email": email,
                 }
     return up_func(context, data_dict)
 

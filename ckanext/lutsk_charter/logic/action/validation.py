@@ -44,6 +44,12 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[
         ``lutsk_charter`` queue and return the ``pending`` state)
     :type sync: bool
 
+    A ``sync`` call validates inside the request only a file up to
+    ``validation.sync_max_size_mb`` (XLSX/ODS: unpacked) and for at most
+    ``validation.sync_timeout`` seconds; otherwise the validation goes on in the
+    background and the answer says ``"queued": true`` with the ``queued_reason``
+    (``too-big`` or ``too-slow``).
+
     :returns: the validation: ``status`` (pending, running, success, failure,
         error), times, and when finished the ``report``
     :rtype: dictionary
@@ -53,7 +59,18 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[
     resource = _resource(context, data_dict["resource_id"])
     _check_validatable(context, resource)
     if data_dict.get("sync"):
-        return _validate_now(context, resource)
+        # A web request is bounded; the background job and the CLI are not.
+        from flask import has_request_context
+        from rq import get_current_job
+
+        bounded = has_request_context() and get_current_job() is None
+        return _validate_now(context, resource, bounded=bounded)
+    return _enqueue(context, resource)
+
+
+def _enqueue(
+    context: Context, resource: dict[str, Any], reason: str | None = None
+) -> dict[str, Any]:
     row = _row(context, resource)
     row.status, row.requested_at, row.started_at, row.finished_at = "pending", now(), None, None
     context["session"].commit()
@@ -67,7 +84,10 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[
         )
     except Exception:  # Redis down: the row stays pending for `validate --pending`.
         log.exception("Could not queue the validation of resource %s", resource["id"])
-    return row.dictize(with_report=False)
+    result = row.dictize(with_report=False)
+    if reason:
+        result.update(queued=True, queued_reason=reason)
+    return result
 
 
 @tk.side_effect_free
@@ -268,14 +288,21 @@ def _input_hash(path: Path, resource: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def _validate_now(context: Context, resource: dict[str, Any]) -> dict[str, Any]:
+def _validate_now(
+    context: Context, resource: dict[str, Any], bounded: bool = False
+) -> dict[str, Any]:
+    """Validate in this process; ``bounded`` (a web request): small and quick files only."""
     session = context["session"]
     folder = Path(tempfile.mkdtemp(prefix="lutsk-charter-validation-"))
     try:
         try:
-            path = _local_copy(resource, folder)
+            path = _local_copy(resource, folder, bounded)
         except ValidationStop as stop:
+            if bounded and stop.finding.code in ("too-big", "download-timeout"):
+                return _enqueue(context, resource, "too-big")
             return _finish(context, resource, _stopped(stop), None)
+        if bounded and _unpacked_size(path, resource) > config.validation_sync_max_bytes():
+            return _enqueue(context, resource, "too-big")
         input_hash = _input_hash(path, resource)
         row = _row(context, resource)
         if row.input_hash == input_hash and row.status in ("success", "failure"):
@@ -283,14 +310,23 @@ def _validate_now(context: Context, resource: dict[str, Any]) -> dict[str, Any]:
             return {**row.dictize(), "unchanged": True}
         row.status, row.started_at, row.finished_at = "running", now(), None
         session.commit()
-        try:
-            outcome = validate_file(
+
+        def run() -> Outcome:
+            return validate_file(
                 path,
                 resource["format"],
                 _limits(),
                 schema=_json_field(resource.get("schema")),
                 options=_json_field(resource.get("validation_options")),
             )
+
+        try:
+            if bounded:
+                outcome = run_with_deadline(run, config.validation_sync_timeout())
+                if outcome is None:
+                    return _enqueue(context, resource, "too-slow")
+            else:
+                outcome = run()
         except Exception as e:  # never leave a row "running", never kill the worker
             log.exception("Validation of resource %s crashed", resource["id"])
             outcome = _stopped(
@@ -303,13 +339,86 @@ def _validate_now(context: Context, resource: dict[str, Any]) -> dict[str, Any]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _local_copy(resource: dict[str, Any], folder: Path) -> Path:
+def _unpacked_size(path: Path, resource: dict[str, Any]) -> int:
+    """The bytes a validation reads: the file's, or for a zip (XLSX, ODS) what it unpacks to."""
+    import zipfile
+
+    size = path.stat().st_size
+    if zipfile.is_zipfile(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return max(size, sum(i.file_size for i in archive.infolist()))
+        except (zipfile.BadZipFile, OSError):
+            return size
+    return size
+
+
+def run_with_deadline(work: Any, seconds: float) -> Any:
+    """``work()`` in a forked child, its result back through a pipe; ``None`` past ``seconds``.
+
+    The child is killed at the deadline, so a slow file stops costing the web
+    process at once (a thread could not be stopped). It touches no database.
+    """
+    import os
+    import pickle
+    import select
+    import signal
+    import time
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, write, leave without running any cleanup
+        os.close(reader)
+        try:
+            try:
+                payload = pickle.dumps(("ok", work()))
+            except BaseException as e:
+                payload = pickle.dumps(("error", f"{type(e).__name__}: {e}"))
+            with os.fdopen(writer, "wb") as out:
+                out.write(payload)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                os.kill(pid, signal.SIGKILL)
+                return None
+            ready, _w, _x = select.select([reader], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(reader, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(reader)
+        os.waitpid(pid, 0)
+    kind, value = pickle.loads(b"".join(chunks)) if chunks else ("error", "no result")
+    if kind != "ok":
+        raise RuntimeError(value)
+    return value
+
+
+def _local_copy(resource: dict[str, Any], folder: Path, bounded: bool = False) -> Path:
     if resource.get("url_type") == "upload":
         path = Path(get_resource_uploader(resource).get_path(resource["id"]))
         if not path.exists():
             raise ValidationStop("error", Finding("file-missing"))
         return path
-    return fetch(resource["url"], _fetch_limits(), folder)
+    limits = _fetch_limits()
+    if bounded:  # a web request downloads no more, and no longer, than it may validate
+        seconds = config.validation_sync_timeout()
+        limits = FetchLimits(
+            max_bytes=min(limits.max_bytes, config.validation_sync_max_bytes()),
+            timeout=min(limits.timeout, seconds),
+            total_seconds=seconds,
+            allow_private=limits.allow_private,
+        )
+    return fetch(resource["url"], limits, folder)
 
 
 def _stopped(stop: ValidationStop) -> Outcome:
