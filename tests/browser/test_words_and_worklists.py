@@ -73,6 +73,11 @@ def test_the_resource_page_says_status_time_and_structure_in_words(page, dataset
         text = page.locator("tr", has=page.locator(f"th:text-is('{label}')")).locator("td")
         assert UK_DATE_TIME.match(text.first.inner_text().strip()), label
 
+    page.goto(f"/uk/dataset/{dataset['name']}")
+    actual = page.locator("tr", has=page.locator("th:text-is('Дата актуальності даних')"))
+    assert re.match(r"^\d{1,2} [а-яі]+ \d{4}\sр\.$", actual.locator("td").inner_text().strip())
+
+    page.goto(f"/uk/dataset/{dataset['name']}/resource/{resource['id']}")
     fields = page.locator("table.lutsk-charter-schema-fields")
     assert fields.is_visible()
     rows = fields.locator("tbody tr")
