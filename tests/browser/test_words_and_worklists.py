@@ -73,6 +73,18 @@ def test_the_resource_page_says_status_time_and_structure_in_words(page, dataset
         text = page.locator("tr", has=page.locator(f"th:text-is('{label}')")).locator("td")
         assert UK_DATE_TIME.match(text.first.inner_text().strip()), label
 
+    call_action(
+        "package_patch",
+        context=site_context(),
+        id=dataset["id"],
+        data_actuality_date="2026-11-30",
+        temporal_start="2026-01-01",
+    )
+    page.goto(f"/uk/dataset/{dataset['name']}")
+    actual = page.locator("tr", has=page.locator("th:text-is('Дата актуальності даних')"))
+    assert " ".join(actual.locator("td").inner_text().split()) == "30 листопада 2026 р."
+
+    page.goto(f"/uk/dataset/{dataset['name']}/resource/{resource['id']}")
     fields = page.locator("table.lutsk-charter-schema-fields")
     assert fields.is_visible()
     rows = fields.locator("tbody tr")
