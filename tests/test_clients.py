@@ -138,8 +138,9 @@ def test_data_last_updated_in_show_search_sort_and_register(dataset, organizatio
     assert 39 <= (dt.datetime.now(dt.timezone.utc) - clock).days <= 40
     # A new title moves metadata_modified, not the data clock.
     call_action("package_patch", context=site_context(), id=dataset["id"], title="Нова назва")
-    assert call_action("package_show", id=dataset["id"])["data_last_updated"] == (
-        shown["data_last_updated"]
+    assert (
+        call_action("package_show", id=dataset["id"])["data_last_updated"]
+        == (shown["data_last_updated"])
     )
     month = call_action("package_search", fq="data_last_updated:[NOW-30DAYS TO *]")
     assert [d["name"] for d in month["results"]] == [recent["name"]]

@@ -36,10 +36,13 @@ class DatasetHooks(p.SingletonPlugin):
     def after_dataset_create(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         _record_data_change(context, pkg_dict["id"])
         _check_quality(context, pkg_dict["id"])
+        _revalidate_imported(context, pkg_dict)
+        _queue_dcat_check(pkg_dict["id"])
 
     def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         _record_data_change(context, pkg_dict["id"])
         _check_quality(context, pkg_dict["id"])
+        _queue_dcat_check(pkg_dict["id"])
 
     def after_dataset_delete(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         package = model.Package.get(pkg_dict["id"])
@@ -145,6 +148,21 @@ def imported_status(resource: dict[str, Any], validated_here: bool) -> str:
     if not stored and not validated_here:
         stored = resource.get("validation_status")
     return "" if stored in (None, "", "imported") else str(stored)
+
+
+def _queue_dcat_check(package_id: str) -> None:
+    """The DCAT-AP SHACL check (the MQA's 30 points): in the background, ~1 s each."""
+    from ckanext.lutsk_charter import dcat_check
+
+    if dcat_check.available():
+        jobs.queue_dcat_check(package_id)
+
+
+def _revalidate_imported(context: Context, pkg_dict: dict[str, Any]) -> None:
+    """Statuses that came with a dataset (``ckanapi load``) are checked by our own worker."""
+    for resource in pkg_dict.get("resources") or []:
+        if resource.get("id") and resource.get("validation_status_imported"):
+            _queue(context, resource)
 
 
 def _record_data_change(context: Context, package_id: str) -> None:
