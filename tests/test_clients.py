@@ -120,7 +120,8 @@ def test_many_results_for_one_dataset_queue_one_reindex(dataset, run_jobs):
     assert titles == [f"lutsk_charter reindex {dataset['id']}"]
     other = LutskDataset(owner_org=dataset["owner_org"])
     jobs.queue_reindex(other["id"])
-    reindexes = [j for j in queue.jobs if j.meta.get("title", "").startswith("lutsk_charter reindex")]
+    titles = [j.meta.get("title", "") for j in queue.jobs]
+    reindexes = [t for t in titles if t.startswith("lutsk_charter reindex")]
     assert len(reindexes) == 2  # one per dataset
     run_jobs()
     assert not queue.jobs
