@@ -113,3 +113,20 @@ def register_dataset() -> str:
 def register_organization() -> str | None:
     """Name or id of the body that owns the register dataset; unset: no publishing."""
     return tk.config[REGISTER_ORGANIZATION] or None
+
+
+def dcat_catalog_description() -> str:
+    """The catalogue's description in the DCAT feeds."""
+    return tk.config.get("ckan.site_description") or tk.config[
+        "ckanext.lutsk_charter.dcat.catalog_description"
+    ]
+
+
+def dcat_publisher_name() -> str:
+    """The catalogue's publisher in the DCAT feeds."""
+    return tk.config["ckanext.lutsk_charter.dcat.publisher_name"]
+
+
+def dcat_publisher_identifier() -> str:
+    """The catalogue publisher's ЄДРПОУ code, or ``""``."""
+    return tk.config["ckanext.lutsk_charter.dcat.publisher_identifier"] or ""

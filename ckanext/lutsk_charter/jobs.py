@@ -79,14 +79,24 @@ def check_links(package_id: str) -> int:
 # --- the search index follows stored results, once per dataset however many arrive ----------
 
 
-def reindex_job_id(package_id: str) -> str:
+def reindex_job_id(package_id: str, kind: str = "reindex") -> str:
     """One job id per dataset (and site: job ids are global in Redis)."""
     import ckan.plugins.toolkit as tk
 
-    return f"{tk.config.get('ckan.site_id') or 'ckan'}-lutsk_charter-reindex-{package_id}"
+    return f"{tk.config.get('ckan.site_id') or 'ckan'}-lutsk_charter-{kind}-{package_id}"
 
 
 def queue_reindex(package_id: str) -> str | None:
+    """Index a dataset again in the background, once however many ask (see ``queue_once``)."""
+    return queue_once(package_id, "reindex", reindex_dataset)
+
+
+def queue_dcat_check(package_id: str) -> str | None:
+    """Check a dataset's DCAT-AP graph in the background, once however many saves ask."""
+    return queue_once(package_id, "dcat", check_dcat)
+
+
+def queue_once(package_id: str, kind: str, job: Any) -> str | None:
     """Index a dataset again in the background, unless that is already queued.
 
     A queued job reads the database when it runs, so it carries every result
@@ -100,7 +110,7 @@ def queue_reindex(package_id: str) -> str | None:
     from rq.exceptions import NoSuchJobError
     from rq.job import Job, JobStatus
 
-    base = reindex_job_id(package_id)
+    base = reindex_job_id(package_id, kind)
     try:
         connection = ckan_jobs.get_queue(QUEUE).connection
         free = None
@@ -116,16 +126,16 @@ def queue_reindex(package_id: str) -> str | None:
         if free is None:  # both running, perhaps both before this result: one more
             free = f"{base}-{uuid.uuid4().hex[:8]}"
         tk.enqueue_job(
-            reindex_dataset,
+            job,
             [package_id],
             queue=QUEUE,
-            title=f"lutsk_charter reindex {package_id}",
+            title=f"lutsk_charter {kind} {package_id}",
             rq_kwargs={"job_id": free},
         )
         return free
-    except Exception:  # Redis down: index now rather than leave search stale
-        log.exception("Could not queue the reindex of dataset %s; indexing now", package_id)
-        reindex_dataset(package_id)
+    except Exception:  # Redis down: do it now rather than leave search stale
+        log.exception("Could not queue the %s of dataset %s; doing it now", kind, package_id)
+        job(package_id)
         return None
 
 
@@ -136,3 +146,35 @@ def reindex_dataset(package_id: str) -> str:
     search.rebuild(package_id)
     search.commit()
     return package_id
+
+
+def check_dcat(package_id: str) -> int | None:
+    """SHACL-check one dataset's DCAT-AP 3 graph, store it, re-score if it changed.
+
+    Returns the number of violations (``None``: ckanext-dcat is not on, or the
+    dataset is gone).
+    """
+    import ckan.plugins.toolkit as tk
+    from ckan import model
+
+    from ckanext.lutsk_charter import dcat_check
+    from ckanext.lutsk_charter.logic.action._common import now
+    from ckanext.lutsk_charter.model import DcatCheck
+
+    package = model.Package.get(package_id)
+    if package is None or package.state != "active" or not dcat_check.available():
+        return None
+    count = dcat_check.violations(dcat_check.dataset_graph(package_id))
+    row = model.Session.get(DcatCheck, package_id)
+    changed = row is None or row.conforms != (count == 0)
+    if row is None:
+        row = DcatCheck(package_id=package_id)
+        model.Session.add(row)
+    row.conforms, row.violations, row.checked_at = count == 0, count, now()
+    model.Session.commit()
+    if changed:  # the score moves by 30 points
+        site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+        tk.get_action("lutsk_charter_quality_recheck")(
+            {"user": site_user["name"], "ignore_auth": True}, {"id": package_id}
+        )
+    return count

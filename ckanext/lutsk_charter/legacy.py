@@ -51,7 +51,9 @@ FREQUENCY_ALIASES: dict[str, str] = {
         "more than once a day",
     ),
     **dict.fromkeys(("daily", "once per day", "every day", "щодня", "щоденно"), "once a day"),
-    **dict.fromkeys(("weekly", "once per week", "every week", "щотижня", "щотижнево"), "once a week"),
+    **dict.fromkeys(
+        ("weekly", "once per week", "every week", "щотижня", "щотижнево"), "once a week"
+    ),
     **dict.fromkeys(
         ("monthly", "once per month", "every month", "щомісяця", "щомісячно"), "once a month"
     ),

@@ -14,9 +14,9 @@ def _score(dataset):
     return score(dataset, ENV, BUILT_IN.values(), run_checks(dataset, ENV, BUILT_IN.values()))
 
 
-def test_the_scale_and_what_cannot_be_scored_without_dcat():
+def test_the_scale_and_what_needs_dcat():
     assert MAXIMUM == 405
-    assert REACHABLE == 370  # DCAT-AP compliance (30) and rights (5) need DCAT
+    assert REACHABLE == 405  # DCAT-AP compliance (30) needs a passing SHACL check
 
 
 def test_bands_follow_mqa_thresholds():
@@ -33,13 +33,16 @@ def test_bands_follow_mqa_thresholds():
 
 
 def test_a_complete_dataset_reaches_the_top_band():
-    result = _score(
-        good(resources=(dataclasses.replace(good().resources[0], mimetype="text/csv"),))
-    )
-    assert result.score == REACHABLE  # every indicator that can be scored
+    resources = (dataclasses.replace(good().resources[0], mimetype="text/csv"),)
+    result = _score(good(resources=resources))
+    assert result.score == 375  # all but DCAT-AP compliance: not checked
     assert result.band == "excellent"
     assert result.principles == dict.fromkeys(result.principles, 1.0)
     assert result.dimensions["interoperability"] == [80, 110]
+    compliant = _score(good(resources=resources, dcat_ap_compliant=True))
+    assert compliant.score == 405
+    assert compliant.dimensions["interoperability"] == [110, 110]
+    assert _score(good(resources=resources, dcat_ap_compliant=False)).score == 375
 
 
 def test_each_missing_piece_costs_its_points():

@@ -43,6 +43,7 @@ class DatasetHooks(p.SingletonPlugin):
         changed = _record_data_change(context, pkg_dict["id"])
         _queue_validations(context, pkg_dict["id"], changed)
         _check_quality(context, pkg_dict["id"])
+        _queue_dcat_check(pkg_dict["id"])
 
     def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         package = model.Package.get(pkg_dict["id"])
@@ -52,6 +53,7 @@ class DatasetHooks(p.SingletonPlugin):
         changed = _record_data_change(context, pkg_dict["id"])
         _queue_validations(context, pkg_dict["id"], changed)
         _check_quality(context, pkg_dict["id"])
+        _queue_dcat_check(pkg_dict["id"])
 
     def after_dataset_delete(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         package = model.Package.get(pkg_dict["id"])
@@ -163,6 +165,14 @@ def imported_status(resource: dict[str, Any], validated_here: bool) -> str:
     if not stored and not validated_here:
         stored = resource.get("validation_status")
     return "" if stored in (None, "", "imported") else str(stored)
+
+
+def _queue_dcat_check(package_id: str) -> None:
+    """The DCAT-AP SHACL check (the MQA's 30 points): in the background, ~1 s each."""
+    from ckanext.lutsk_charter import dcat_check
+
+    if dcat_check.available():
+        jobs.queue_dcat_check(package_id)
 
 
 def _record_data_change(context: Context, package_id: str) -> list[str]:

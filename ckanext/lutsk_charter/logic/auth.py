@@ -284,7 +284,10 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> Aut
 
 
 def lutsk_charter_legacy_check(context: Context, data_dict: DataDict) -> AuthResult:
-    return {"success": False, "msg": _("Only sysadmins may check stored datasets against the schema.")}
+    return {
+        "success": False,
+        "msg": _("Only sysadmins may check stored datasets against the schema."),
+    }
 
 
 def lutsk_charter_legacy_fix(context: Context, data_dict: DataDict) -> AuthResult:

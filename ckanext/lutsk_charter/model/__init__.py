@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .data_change import ResourceDataChange
+from .dcat_check import DcatCheck
 from .monitoring import MonitorSnapshot, Reminder
 from .quality import DatasetQuality, LinkCheck, QualityFlag
 from .required import RequiredDataset
@@ -11,6 +12,7 @@ from .validation import ResourceValidation
 
 __all__ = [
     "DatasetQuality",
+    "DcatCheck",
     "LinkCheck",
     "MonitorSnapshot",
     "QualityFlag",

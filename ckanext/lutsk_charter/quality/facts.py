@@ -55,6 +55,8 @@ class DatasetFacts:
     data_changed_at: dt.datetime | None = None
     #: E-mails (lower case) of the body's current responsible persons, by role.
     responsible: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Its own DCAT-AP 3 graph passed the SHACL shapes (None: not checked).
+    dcat_ap_compliant: bool | None = None
 
     def extra(self, name: str) -> str:
         return (self.extras.get(name) or "").strip()

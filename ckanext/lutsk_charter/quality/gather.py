@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ckanext.lutsk_charter.model import (
     DatasetQuality,
+    DcatCheck,
     LinkCheck,
     QualityFlag,
     ResourceDataChange,
@@ -95,6 +96,14 @@ def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
     """
     rows = session.execute(_datasets_statement(in_scope.kind), {**in_scope.params, "today": today})
     resources = _resources(session, in_scope)
+    compliant = dict(
+        session.execute(
+            sa.select(DcatCheck.package_id, DcatCheck.conforms).where(
+                DcatCheck.package_id.in_(scope_select(in_scope.kind))
+            ),
+            in_scope.params,
+        ).all()
+    )
     gathered = Gathered([], {}, {})
     for r in rows:  # row by row: ten thousand rows and their facts are not held twice
         responsible: dict[str, set[str]] = defaultdict(set)
@@ -118,6 +127,7 @@ def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
                 resources=tuple(resources.pop(r.id, ())),
                 data_changed_at=r.changed,
                 responsible={role: frozenset(emails) for role, emails in responsible.items()},
+                dcat_ap_compliant=compliant.get(r.id),
             )
         )
         if r.score is not None:

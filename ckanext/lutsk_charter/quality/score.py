@@ -4,11 +4,12 @@ MQA gives up to 405 points in five dimensions and shows a band. It scores a
 catalogue's share of entities having each property; per dataset that becomes
 yes/no × weight, and resource indicators are averaged over the resources
 (interoperability takes the best resource, as MQA does for distributions).
-Two indicators cannot be scored without DCAT: *DCAT-AP compliance* (30, a SHACL
-validation of the DCAT export) and *rights* (5, CKAN has no ``dct:rights``
-field), so a dataset here reaches at most 370 — still in the Excellent band
-(351–405). The mapping to CKAN fields is the ``INDICATORS`` table below and
-the README's "Quality score" section.
+*DCAT-AP compliance* (30) is earned when the dataset's own DCAT-AP 3 graph
+(ckanext-dcat with the ``lutsk_charter_dcat_ap`` profile) passes the SHACL
+shapes, checked in the background; *rights* (5) is the licence, which the DCAT
+profile also states as ``dct:rights``. So a dataset reaches 405 (375 without
+ckanext-dcat, still in the Excellent band, 351–405). The mapping to CKAN fields
+is the ``INDICATORS`` table below and the README's "Quality score" section.
 """
 
 from __future__ import annotations
@@ -142,7 +143,10 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("interoperability", "format_vocabulary", 10, _interop("format_vocabulary")),
     Indicator("interoperability", "non_proprietary", 20, _interop("non_proprietary")),
     Indicator("interoperability", "machine_readable", 20, _interop("machine_readable")),
-    Indicator("interoperability", "dcat_ap_compliance", 30, None),
+    # SHACL of the dataset's own DCAT-AP 3 graph, checked in the background (ckanext-dcat)
+    Indicator(
+        "interoperability", "dcat_ap_compliance", 30, lambda d, e: float(bool(d.dcat_ap_compliant))
+    ),
     # dct:license ← license_id (in CKAN's licence register)
     Indicator("reusability", "licence", 20, lambda d, e: float(bool(d.license_id))),
     Indicator(
@@ -164,7 +168,8 @@ INDICATORS: tuple[Indicator, ...] = (
         ),
     ),
     Indicator("reusability", "publisher", 10, lambda d, e: float(bool(d.owner_org))),
-    Indicator("contextuality", "rights", 5, None),
+    # dct:rights ← the licence, written as a rights statement by the DCAT profile
+    Indicator("contextuality", "rights", 5, lambda d, e: float(bool(d.license_id))),
     # dcat:byteSize ← size; dct:issued ← metadata_created; dct:modified ← metadata_modified
     Indicator(
         "contextuality", "byte_size", 5, lambda d, e: _mean(d.resources, lambda r: bool(r.size))

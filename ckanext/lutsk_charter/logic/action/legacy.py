@@ -116,7 +116,10 @@ def _inspect(context: Context, package_id: str) -> dict[str, Any]:
     show_context = _site_context(context)
     stored = tk.get_action("package_show")(show_context, {"id": package_id})
     plugin = lib_plugins.lookup_package_plugin(stored.get("type"))
-    validate_context = {**_site_context(context), "package": context["model"].Package.get(package_id)}
+    validate_context = {
+        **_site_context(context),
+        "package": context["model"].Package.get(package_id),
+    }
     schema_ = plugin.update_package_schema()
     data, errors = lib_plugins.plugin_validate(
         plugin, validate_context, dict(stored), schema_, "package_update"

@@ -180,7 +180,7 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
     :param id: the id or name of the dataset
     :type id: string
 
-    :returns: ``score`` (0–405; at most 370 without DCAT), ``band`` (excellent,
+    :returns: ``score`` (0–405; 375 until the DCAT-AP SHACL check passes), ``band`` (excellent,
         good, sufficient, bad), ``dimensions`` (``{name: [points, maximum]}``),
         ``principles`` (``{principle: share of its checks passed}``),
         ``checked_at``, and ``flags`` (a list, or ``null`` for readers)
