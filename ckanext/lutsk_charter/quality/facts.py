@@ -55,6 +55,8 @@ class DatasetFacts:
     data_changed_at: dt.datetime | None = None
     #: E-mails (lower case) of the body's current responsible persons, by role.
     responsible: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The flags open (not resolved) before this check: ``(code, resource id or "")``.
+    open_flags: frozenset[tuple[str, str]] = frozenset()
 
     def extra(self, name: str) -> str:
         return (self.extras.get(name) or "").strip()
