@@ -182,7 +182,7 @@ cmd_run() {
   "$CKAN" -c "$DEV_INI" search-index rebuild -o -q >>"$LOG_DIR/setup.log" 2>&1
   # Notices and reminders go to a mail catcher on loopback: a maildir to read them in.
   MAILDIR="$DATA_DIR/mail"
-  mkdir -p "$MAILDIR"
+  mkdir -p "$MAILDIR/tmp" "$MAILDIR/new" "$MAILDIR/cur"
   start_bg mail "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
     -c aiosmtpd.handlers.Mailbox "$MAILDIR"
   export CKAN_SMTP_SERVER="127.0.0.1:$SMTP_PORT"
