@@ -20,7 +20,9 @@ else
   PG_PORT=${PG_PORT:-54319}; REDIS_PORT=${REDIS_PORT:-63789}; SOLR_PORT=${SOLR_PORT:-8979}
   CKAN_PORT=${CKAN_PORT:-5010}; TEST_LIVE_PORT=${TEST_LIVE_PORT:-5065}
 fi
-export CKAN_VERSION VENV DATA_DIR PG_PORT REDIS_PORT SOLR_PORT TEST_LIVE_PORT
+# The demo's mail catcher (make run): an SMTP server on loopback that keeps every mail.
+SMTP_PORT=${SMTP_PORT:-8025}
+export CKAN_VERSION VENV DATA_DIR PG_PORT REDIS_PORT SOLR_PORT TEST_LIVE_PORT SMTP_PORT
 
 SERVICES="$ROOT/dev/services.sh"
 CKAN="$VENV/bin/ckan"
@@ -218,6 +220,12 @@ cmd_run() {
   "$CKAN" -c "$DEV_INI" lutsk-charter check 2>>"$LOG_DIR/setup.log" | tail -n 1
   "$CKAN" -c "$DEV_INI" lutsk-charter snapshot 2>>"$LOG_DIR/setup.log" | tail -n 1
   "$CKAN" -c "$DEV_INI" search-index rebuild -o -q >>"$LOG_DIR/setup.log" 2>&1
+  # Notices and reminders go to a mail catcher on loopback: a maildir to read them in.
+  MAILDIR="$DATA_DIR/mail"
+  mkdir -p "$MAILDIR/tmp" "$MAILDIR/new" "$MAILDIR/cur"
+  start_bg mail "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+    -c aiosmtpd.handlers.Mailbox "$MAILDIR"
+  export CKAN_SMTP_SERVER="127.0.0.1:$SMTP_PORT"
   if [ "${1:-}" = dev ]; then  # make dev: Werkzeug with the reloader, one worker, as now
     start_bg worker1 "$CKAN" -c "$DEV_INI" jobs worker default lutsk_charter
     start_bg web "$CKAN" -c "$DEV_INI" run -H 127.0.0.1 -p "$CKAN_PORT" -r
@@ -231,7 +239,9 @@ cmd_run() {
   CKAN $CKAN_VERSION with ckanext-lutsk_charter is at http://127.0.0.1:$CKAN_PORT
   Log in as:  $ADMIN_USER
   Password:   $(admin_password)
-  Config:     dev/development.ini        Logs: $LOG_DIR/{web,worker1,worker2}.log
+  Config:     dev/development.ini        Logs: $LOG_DIR/{web,worker1,worker2,mail}.log
+  Mails:      caught by an SMTP server on 127.0.0.1:$SMTP_PORT, kept in the maildir
+              $MAILDIR/new (one file a mail; or: mutt -f $MAILDIR)
   Stop with:  make stop
 
 MSG
@@ -261,12 +271,13 @@ cmd_stop() {
   stop_pid web
   stop_pid worker
   for n in $(seq 9); do stop_pid "worker$n"; done
+  stop_pid mail
   [ -x "$SERVICES" ] && "$SERVICES" stop
 }
 
 cmd_status() {
   local n
-  for n in web worker1 worker2; do
+  for n in web worker1 worker2 mail; do
     if alive "$RUN_DIR/$n.pid"; then echo "$n: running (pid $(cat "$RUN_DIR/$n.pid"))";
     else echo "$n: stopped"; fi
   done

@@ -101,6 +101,15 @@ def quality_link_timeout() -> int:
     return int(tk.config[QUALITY_LINK_TIMEOUT])
 
 
+QUALITY_RECHECK_IN_BACKGROUND_ABOVE = "ckanext.lutsk_charter.quality.recheck_in_background_above"
+
+
+def quality_recheck_in_background_above() -> int:
+    """A body with more datasets than this is re-checked in the background after a change
+    of its responsible persons."""
+    return int(tk.config[QUALITY_RECHECK_IN_BACKGROUND_ABOVE])
+
+
 REGISTER_DATASET = "ckanext.lutsk_charter.register.dataset"
 REGISTER_ORGANIZATION = "ckanext.lutsk_charter.register.organization"
 

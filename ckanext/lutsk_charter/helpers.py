@@ -460,6 +460,11 @@ def lutsk_charter_validation_status_label(status: str | None) -> str:
     return tk._(_STATUSES[status]) if status in _STATUSES else (status or "")
 
 
+def lutsk_charter_validation_status_labels() -> dict[str, str]:
+    """Every status in words, for the badge that updates itself."""
+    return {status: tk._(label) for status, label in _STATUSES.items()}
+
+
 # Quality flags
 
 _LINK_REASONS = {
@@ -771,3 +776,99 @@ def lutsk_charter_trend_value(figures: dict[str, Any], series: str) -> int:
     from ckanext.lutsk_charter.monitoring.figures import trend_value
 
     return trend_value(figures, series)
+
+
+# Where each flag is fixed: the form field, the resource's form or its report, a body's tab.
+
+#: A dataset field's anchor in the dataset form (scheming's ``field-<name>`` ids).
+_DATASET_FIELD_OF = {
+    "license_not_open": "license_id",
+    "closed_without_justification": "closed_justification",
+    "release_date_passed": "planned_release_date",
+    "description_too_short": "notes",
+    "no_actuality_date": "data_actuality_date",
+    "no_tags": "tag_string",
+    "maintainer_not_responsible": "maintainer_email",
+    "no_contact": "maintainer",
+}
+#: A resource field's anchor in the resource form.
+_RESOURCE_FIELD_OF = {
+    "broken_link": "resource-url",
+    "no_table_schema": "schema",
+    "value_not_in_list": "format",
+}
+_PASSPORT_ANCHOR = {"tags": "tag_string"}
+
+
+def lutsk_charter_flag_fix(flag: dict[str, Any], dataset_name: str) -> dict[str, str] | None:
+    """Where to fix a flag: ``{"url", "label", "resource"}`` (``resource`` names the
+    resource the flag is about, or is empty), or None when nothing links to a fix.
+
+    A resource's data errors lead to its validation report, its link, format or
+    structure to that field of its form; a dataset's field to that field of the
+    dataset form; no responsible person to the body's register.
+    """
+    code = flag.get("code", "")
+    args = flag.get("args") or {}
+    resource_id = flag.get("resource_id")
+    resource = _resource_name(resource_id) if resource_id else ""
+    url, label = "", ""
+    if resource_id and code == "validation_failed":
+        url = tk.h.url_for(
+            "lutsk_charter.validation_report", id=dataset_name, resource_id=resource_id
+        )
+        label = tk._("Open the validation report")
+    elif resource_id and code in _RESOURCE_FIELD_OF:
+        url = tk.h.url_for("resource.edit", id=dataset_name, resource_id=resource_id)
+        url += "#field-" + _RESOURCE_FIELD_OF[code]
+        label = tk._("Edit the resource")
+    elif code in _DATASET_FIELD_OF or code in ("passport_incomplete", "value_not_in_list"):
+        field = _DATASET_FIELD_OF.get(code)
+        if code == "passport_incomplete":
+            first = (args.get("fields") or ["notes"])[0]
+            field = _PASSPORT_ANCHOR.get(first, first)
+        elif code == "value_not_in_list":
+            field = next(iter(args.get("values") or {"license_id": ""}))
+        url = tk.h.url_for("dataset.edit", id=dataset_name) + f"#field-{field}"
+        label = tk._("Edit the field")
+    elif code in ("no_resources", "no_machine_readable", "only_proprietary_formats"):
+        url = tk.h.url_for("resource.new", id=dataset_name)
+        label = tk._("Add data")
+    elif code in ("overdue", "due_soon"):
+        url = tk.h.url_for("dataset.resources", id=dataset_name)
+        label = tk._("Upload the current data")
+    elif code == "no_groups":
+        url = tk.h.url_for("dataset.groups", id=dataset_name)
+        label = tk._("Add to a group")
+    elif code == "no_responsible_person" and flag.get("organization_id"):
+        url = tk.h.url_for("lutsk_charter.responsible", id=flag["organization_id"])
+        label = tk._("Open the body's responsible persons")
+    if not url:
+        return None
+    return {"url": url, "label": label, "resource": resource}
+
+
+def _resource_name(resource_id: str) -> str:
+    from ckan import model
+
+    resource = model.Resource.get(resource_id)
+    if resource is None:
+        return ""
+    return resource.name or tk._("Unnamed resource")
+
+
+_NOTICE_STATES = {
+    "queued": N_("queued, not sent yet"),
+    "sent": N_("sent"),
+    "failed": N_("not sent: the mail server failed"),
+    "not_queued": N_("not queued: the job queue was down"),
+    "none": N_("nobody to notify"),
+}
+
+
+_NOTICE_UNKNOWN = N_("unknown (recorded before notices were tracked)")
+
+
+def lutsk_charter_notice_state_label(state: str | None) -> str:
+    """What became of a change's e-mail notice, in words."""
+    return tk._(_NOTICE_STATES.get(state or "", _NOTICE_UNKNOWN))

@@ -15,23 +15,45 @@ log = logging.getLogger(__name__)
 QUEUE = "lutsk_charter"
 
 
-def send_responsible_change_notice(notice: dict[str, Any], recipients: list[str]) -> int:
+def send_responsible_change_notice(
+    notice: dict[str, Any], recipients: list[str], change_id: str | None = None
+) -> int:
     """Mail a change of responsible persons to each recipient; return how many were sent.
 
-    One failed address does not stop the others; the failure is logged and the
-    job ends failed so it shows in ``ckan jobs list``.
+    One failed address does not stop the others; the failure is logged, written to
+    the change feed (``change_id``) where a sysadmin can resend it, and the job ends
+    failed so it shows in ``ckan jobs list``.
     """
     subject, body = notices.compose(notice)
     failed = []
+    error = ""
     for address in recipients:
         try:
             mailer.mail_recipient(address, address, subject, body)
-        except mailer.MailerException:
+        except mailer.MailerException as e:
             log.exception("Could not mail the responsible-person notice to %s", address)
             failed.append(address)
+            error = str(e)
+    if change_id:
+        _notice_result(change_id, failed, error)
     if failed:
         raise mailer.MailerException(f"not sent to {', '.join(failed)}")
     return len(recipients)
+
+
+def _notice_result(change_id: str, failed: list[str], error: str) -> None:
+    import ckan.plugins.toolkit as tk
+
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    data = {"id": change_id, "state": "failed" if failed else "sent"}
+    if failed:
+        data["error"] = f"{', '.join(failed)}: {error}"[:500]
+    try:
+        tk.get_action("lutsk_charter_responsible_change_notice_result")(
+            {"user": site_user["name"], "ignore_auth": True}, data
+        )
+    except tk.ObjectNotFound:
+        log.warning("The change %s of the notice is gone", change_id)
 
 
 def validate_resource(resource_id: str) -> str:

@@ -239,6 +239,8 @@ def responsible(id: str) -> str:
 @bp.route("/organization/responsible/<id>/assign", methods=["POST"])
 def responsible_assign(id: str) -> Response | str:
     organization = _organization(id)
+    if not _can("lutsk_charter_responsible_assign", {"organization_id": organization["id"]}):
+        return tk.abort(403, _("Only the body's admins may change its responsible persons."))
     form = dict(tk.request.form)
     data = {
         "organization_id": organization["id"],
@@ -266,9 +268,26 @@ def responsible_assign(id: str) -> Response | str:
             tk.h.url_for("lutsk_charter.responsible", id=organization["name"]) + "#lc-assign"
         )
     tk.h.flash_success(
-        _("{name} is recorded; the ICT department is notified.").format(name=person["full_name"])
+        _("{name} is recorded.").format(name=person["full_name"]) + " " + _notice_text(person)
     )
     return tk.redirect_to("lutsk_charter.responsible", id=organization["name"])
+
+
+def _notice_text(person: dict[str, Any]) -> str:
+    """What will become of the e-mail notice, as it is (queued is not yet sent)."""
+    state = person.get("notice")
+    if state == "queued":
+        from ckanext.lutsk_charter import config
+
+        if config.ict_emails():
+            return _("The ICT department will be notified by e-mail.")
+        return _("The body's admins will be notified by e-mail.")
+    if state == "not_queued":
+        return _(
+            "The e-mail notice could not be queued; the change feed shows it and a sysadmin"
+            " can resend it."
+        )
+    return _("Nobody is set to be notified by e-mail.")
 
 
 @bp.route("/organization/responsible/<id>/end/<assignment_id>", methods=["POST"])
@@ -298,9 +317,9 @@ def responsible_end(id: str, assignment_id: str) -> Response:
         )
     else:
         tk.h.flash_success(
-            _("The assignment of {name} has ended; the ICT department is notified.").format(
-                name=person["full_name"]
-            )
+            _("The assignment of {name} has ended.").format(name=person["full_name"])
+            + " "
+            + _notice_text(person)
         )
     return tk.redirect_to("lutsk_charter.responsible", id=organization["name"])
 
@@ -403,6 +422,24 @@ def responsible_change_acknowledge(change_id: str) -> Response:
     came_from = tk.request.form.get("came_from") or ""
     if came_from.startswith("/") and not came_from.startswith("//"):
         return tk.redirect_to(came_from)  # the same filtered page
+    return tk.redirect_to("lutsk_charter.responsible_changes")
+
+
+@bp.route("/ckan-admin/responsible-changes/<change_id>/resend", methods=["POST"])
+def responsible_change_resend(change_id: str) -> Response:
+    """Queue a change's e-mail notice again (after the mail server failed)."""
+    try:
+        change = tk.get_action("lutsk_charter_responsible_change_resend")(
+            _context(), {"id": change_id}
+        )
+    except tk.NotAuthorized:
+        return tk.abort(403, _("Only sysadmins may resend notices."))
+    except tk.ObjectNotFound:
+        return tk.abort(404, _("There is no such change."))
+    if change["notice_state"] == "queued":
+        tk.h.flash_success(_("The notice is queued again; it will be sent in a moment."))
+    else:
+        tk.h.flash_error(_("The notice could not be queued: is the job queue running?"))
     return tk.redirect_to("lutsk_charter.responsible_changes")
 
 

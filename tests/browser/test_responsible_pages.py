@@ -74,8 +74,9 @@ def test_the_body_admin_records_and_ends_a_person(page, log_in, organization):
     page.locator("#field-email").fill("s.kravchuk@lutskrada.gov.ua")
     page.locator("#field-document_number").fill("97-к")
     page.get_by_role("button", name="Записати й повідомити управління ІКТ").click()
-    assert "Кравчук Софія Олегівна — записано; управління ІКТ повідомлено." in page.inner_text(
-        "body"
+    assert (
+        "Кравчук Софія Олегівна — записано. Адміністраторів органу буде повідомлено"
+        " електронною поштою." in page.inner_text("body")
     )
     current = page.locator("table.lutsk-charter-persons")
     assert "s.kravchuk@lutskrada.gov.ua" in current.inner_text()

@@ -56,6 +56,16 @@ def lutsk_charter_responsible_change_acknowledge_many(
     return {"success": False, "msg": _("Only sysadmins may acknowledge changes.")}
 
 
+def lutsk_charter_responsible_change_resend(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may resend notices.")}
+
+
+def lutsk_charter_responsible_change_notice_result(
+    context: Context, data_dict: DataDict
+) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may record what became of a notice.")}
+
+
 def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> AuthResult:
     return {"success": False, "msg": _("Only sysadmins may list stale contacts.")}
 

@@ -144,6 +144,17 @@ def id_only(not_empty: Validator, lutsk_charter_text: Validator) -> Schema:
 
 
 @tk.validator_args
+def change_notice_result(
+    not_empty: Validator, unicode_safe: Validator, one_of: Validator, ignore_missing: Validator
+) -> Schema:
+    return {
+        "id": [not_empty, unicode_safe],
+        "state": [not_empty, unicode_safe, one_of(["sent", "failed"])],
+        "error": [ignore_missing, unicode_safe],
+    }
+
+
+@tk.validator_args
 def stale_contacts(
     ignore_missing: Validator,
     lutsk_charter_text: Validator,

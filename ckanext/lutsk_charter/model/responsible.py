@@ -132,6 +132,10 @@ class ResponsibleChange(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False, default=_now),
         sa.Column("acknowledged_by", sa.UnicodeText),
         sa.Column("acknowledged_at", sa.DateTime(timezone=True)),
+        # What became of the e-mail notice: queued, sent, failed, not_queued, none.
+        sa.Column("notice_state", sa.UnicodeText),
+        sa.Column("notice_error", sa.UnicodeText),
+        sa.Column("notice_at", sa.DateTime(timezone=True)),
     )
 
     id: Mapped[str]
@@ -142,6 +146,9 @@ class ResponsibleChange(tk.BaseModel):  # type: ignore[misc, valid-type]
     changed_at: Mapped[dt.datetime]
     acknowledged_by: Mapped[str | None]
     acknowledged_at: Mapped[dt.datetime | None]
+    notice_state: Mapped[str | None]
+    notice_error: Mapped[str | None]
+    notice_at: Mapped[dt.datetime | None]
 
     def dictize(self) -> dict[str, Any]:
         return {
@@ -154,6 +161,9 @@ class ResponsibleChange(tk.BaseModel):  # type: ignore[misc, valid-type]
             "acknowledged": self.acknowledged_at is not None,
             "acknowledged_by": self.acknowledged_by,
             "acknowledged_at": _iso(self.acknowledged_at),
+            "notice_state": self.notice_state,
+            "notice_error": self.notice_error,
+            "notice_at": _iso(self.notice_at),
         }
 
 

@@ -421,8 +421,13 @@ def no_table_schema(dataset: DatasetFacts, env: CheckEnv) -> Iterator[Finding]:
     N_("Open the validation report, correct the file and upload it again."),
 )
 def validation_failed(dataset: DatasetFacts, env: CheckEnv) -> Iterator[Finding]:
+    """Failed data, and failed data waiting for its re-check: the flag stays open
+    until a validation says the new data passes (not at ``pending``)."""
     for resource in dataset.resources:
-        if resource.validation_status == "failure":
+        waiting = resource.validation_status in ("pending", "running")
+        if resource.validation_status == "failure" or (
+            waiting and ("validation_failed", resource.id) in dataset.open_flags
+        ):
             yield Finding("", {"errors": resource.validation_errors}, resource.id)
 
 

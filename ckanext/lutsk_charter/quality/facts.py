@@ -57,6 +57,8 @@ class DatasetFacts:
     responsible: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Its own DCAT-AP 3 graph passed the SHACL shapes (None: not checked).
     dcat_ap_compliant: bool | None = None
+    #: The flags open (not resolved) before this check: ``(code, resource id or "")``.
+    open_flags: frozenset[tuple[str, str]] = frozenset()
 
     def extra(self, name: str) -> str:
         return (self.extras.get(name) or "").strip()

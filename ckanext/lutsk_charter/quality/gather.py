@@ -128,6 +128,7 @@ def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
                 data_changed_at=r.changed,
                 responsible={role: frozenset(emails) for role, emails in responsible.items()},
                 dcat_ap_compliant=compliant.get(r.id),
+                open_flags=frozenset((f[2], f[1] or "") for f in r.flags or ()),
             )
         )
         if r.score is not None:

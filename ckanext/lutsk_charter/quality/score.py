@@ -72,8 +72,15 @@ def _reachable(resource: ResourceFacts) -> bool:
     return resource.is_upload or resource.link_status != "broken"
 
 
-def _interoperability(dataset: DatasetFacts) -> dict[str, float]:
-    """Points of the best resource (MQA counts the best distribution)."""
+def _interoperability(
+    dataset: DatasetFacts, failing: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Points of the best resource (MQA counts the best distribution).
+
+    A resource whose data failed validation (``failing``) is not machine-readable
+    in fact, whatever its format says: it earns no machine-readable points, so
+    the score and band show failing data.
+    """
     best: dict[str, float] = {}
     for resource in dataset.resources:
         fmt = _fmt(resource)
@@ -82,7 +89,7 @@ def _interoperability(dataset: DatasetFacts) -> dict[str, float]:
             "media_type": 10.0 * bool(resource.mimetype),
             "format_vocabulary": 10.0 * (fmt in KNOWN_FORMATS),
             "non_proprietary": 20.0 * (fmt in NON_PROPRIETARY),
-            "machine_readable": 20.0 * (fmt in MACHINE_READABLE),
+            "machine_readable": 20.0 * (fmt in MACHINE_READABLE and resource.id not in failing),
         }
         if sum(points.values()) > sum(best.values()):
             best = points
@@ -201,8 +208,13 @@ def score(
     dataset: DatasetFacts, env: CheckEnv, checks: Iterable[Check], findings: Iterable[Finding]
 ) -> Score:
     """The MQA points and band of a dataset, and the pass ratio of each Charter principle."""
+    findings = list(findings)
+    failing = frozenset(
+        f.resource_id for f in findings if f.code == "validation_failed" and f.resource_id
+    )
     dimensions: dict[str, list[float]] = {name: [0.0, 0.0] for name in DIMENSIONS}
-    best = _interoperability(dataset)  # once, not once per interoperability indicator
+    # once, not once per interoperability indicator
+    best = _interoperability(dataset, failing)
     for indicator in INDICATORS:
         dimensions[indicator.dimension][1] += indicator.points
         if indicator.measure is None:

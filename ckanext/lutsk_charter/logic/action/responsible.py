@@ -81,8 +81,8 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
     )
     session.add(assignment)
     session.flush()
-    _record_change(context, assignment, "assigned", reason=None)
-    return assignment.dictize(with_contacts=True, today=today())
+    notice = _record_change(context, assignment, "assigned", reason=None)
+    return {**assignment.dictize(with_contacts=True, today=today()), "notice": notice}
 
 
 @tk.validate_action_data(schema.responsible_end)
@@ -111,8 +111,8 @@ def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> dict
             {"valid_to": [_("The end date cannot be earlier than the start date.")]}
         )
     _end(context, assignment, valid_to, data_dict.get("reason"))
-    _record_change(context, assignment, "ended", reason=data_dict.get("reason"))
-    return assignment.dictize(with_contacts=True, today=today())
+    notice = _record_change(context, assignment, "ended", reason=data_dict.get("reason"))
+    return {**assignment.dictize(with_contacts=True, today=today()), "notice": notice}
 
 
 @tk.validate_action_data(schema.responsible_correct)
@@ -334,6 +334,61 @@ def lutsk_charter_responsible_change_acknowledge_many(
     return {"count": result.rowcount}
 
 
+@tk.validate_action_data(schema.id_only)
+def lutsk_charter_responsible_change_resend(
+    context: Context, data_dict: DataDict
+) -> dict[str, Any]:
+    """Queue the e-mail notice of a change again, e.g. after the mail server failed
+    (sysadmins only).
+
+    :param id: the id of the change
+    :type id: string
+
+    :returns: the change, with ``notice_state`` ``queued`` (or ``not_queued`` when the
+        queue is down, ``none`` when nobody is to be notified)
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_responsible_change_resend", context, data_dict)
+    session = context["session"]
+    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
+    if change is None:
+        raise tk.ObjectNotFound(_("There is no such change."))
+    assignment = session.get(ResponsibleAssignment, change.assignment_id)
+    actor = context["model"].User.get(change.changed_by or "")
+    reason = assignment.end_reason if change.kind == "ended" else None
+    _queue_notice(context, change, assignment, reason, actor.display_name if actor else "")
+    return change.dictize()
+
+
+@tk.validate_action_data(schema.change_notice_result)
+def lutsk_charter_responsible_change_notice_result(
+    context: Context, data_dict: DataDict
+) -> dict[str, Any]:
+    """Record what became of a change's e-mail notice (the mail job calls it; sysadmins).
+
+    :param id: the id of the change
+    :type id: string
+    :param state: ``sent`` or ``failed``
+    :type state: string
+    :param error: why it failed (optional)
+    :type error: string
+
+    :returns: the change
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_responsible_change_notice_result", context, data_dict)
+    session = context["session"]
+    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
+    if change is None:
+        raise tk.ObjectNotFound(_("There is no such change."))
+    change.notice_state = data_dict["state"]
+    change.notice_error = data_dict.get("error") if data_dict["state"] == "failed" else None
+    change.notice_at = now()
+    if not context.get("defer_commit"):
+        session.commit()
+    return change.dictize()
+
+
 @tk.side_effect_free
 @tk.validate_action_data(schema.stale_contacts)
 def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[dict[str, Any]]:
@@ -491,8 +546,12 @@ def _organizations(context: Context, ids: set[str]) -> dict[str, dict[str, str]]
 
 def _record_change(
     context: Context, assignment: ResponsibleAssignment, kind: str, reason: str | None
-) -> None:
-    """Feed entry and activity in the caller's transaction; the e-mail after the commit."""
+) -> str | None:
+    """Feed entry and activity in the caller's transaction; the e-mail after the commit.
+
+    Returns what became of the e-mail notice (``queued``, ``not_queued``, ``none``),
+    or None when the caller commits (``defer_commit``).
+    """
     session = context["session"]
     model = context["model"]
     change = ResponsibleChange(
@@ -531,30 +590,74 @@ def _record_change(
             },
         )
     if context.get("defer_commit"):
-        return
+        return None
     session.commit()
+    _recheck_body(context, group.id)
+    actor_name = actor.display_name if actor else (context.get("user") or "")
+    return _queue_notice(context, change, assignment, reason, actor_name)
+
+
+def _queue_notice(
+    context: Context,
+    change: ResponsibleChange,
+    assignment: ResponsibleAssignment,
+    reason: str | None,
+    actor_name: str,
+) -> str:
+    """Queue the e-mail of a change and record in the feed that it is queued (or why not)."""
+    session = context["session"]
+    group = context["model"].Group.get(change.organization_id)
     notice = {
-        "kind": kind,
+        "kind": change.kind,
         "body": group.title,
         "edrpou": group.extras.get("edrpou"),
         "person": assignment.dictize(with_contacts=True, today=today()),
         "reason": reason,
-        "actor": actor.display_name if actor else (context.get("user") or ""),
-        "time": now().astimezone(portal_zone()).strftime("%Y-%m-%d %H:%M"),
+        "actor": actor_name,
+        "time": change.changed_at.astimezone(portal_zone()).strftime("%Y-%m-%d %H:%M"),
         "url": tk.config["ckan.site_url"].rstrip("/") + f"/organization/responsible/{group.name}",
     }
     recipients = sorted(set(config.ict_emails()) | _admin_emails(context, group.id))
-    if not recipients:
+    state, error = "none", None
+    if recipients:
+        try:
+            tk.enqueue_job(
+                jobs.send_responsible_change_notice,
+                [notice, recipients, change.id],
+                title=f"lutsk_charter notice: {change.kind} {group.name}",
+                queue=jobs.QUEUE,
+            )
+            state = "queued"
+        except Exception as e:  # Redis down: the change stands, the feed says so.
+            log.exception("Could not queue the notice of a responsible-person change")
+            state, error = "not_queued", type(e).__name__
+    change.notice_state, change.notice_error, change.notice_at = state, error, now()
+    session.commit()
+    return state
+
+
+def _recheck_body(context: Context, organization_id: str) -> None:
+    """Check the body's datasets again: who is responsible is one of the checks.
+
+    In the request for a small body, in the background above
+    ``quality.recheck_in_background_above`` datasets.
+    """
+    package = context["model"].package_table
+    count = context["session"].scalar(
+        sa.select(sa.func.count())
+        .select_from(package)
+        .where(package.c.owner_org == organization_id, package.c.state == "active")
+    )
+    if not count:
         return
-    try:
-        tk.enqueue_job(
-            jobs.send_responsible_change_notice,
-            [notice, recipients],
-            title=f"lutsk_charter notice: {kind} {group.name}",
-            queue=jobs.QUEUE,
-        )
-    except Exception:  # Redis down: the change stands, the feed still shows it.
-        log.exception("Could not queue the notice of a responsible-person change")
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    tk.get_action("lutsk_charter_quality_recheck")(
+        cast(Context, {"user": site_user["name"], "ignore_auth": True}),
+        {
+            "organization_id": organization_id,
+            "background": count > config.quality_recheck_in_background_above(),
+        },
+    )
 
 
 def _admin_emails(context: Context, organization_id: str) -> set[str]:
