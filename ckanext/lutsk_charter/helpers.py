@@ -412,6 +412,7 @@ _STATUSES = {
     "success": N_("valid"),
     "failure": N_("has errors"),
     "error": N_("could not be validated"),
+    "imported": N_("status imported, not yet validated here"),
 }
 
 

@@ -543,7 +543,8 @@ def _validation(
         if not (legacy and resource.get("validation_status")):
             return tk.abort(404, _("This resource has not been validated."))
         result = {
-            "status": resource["validation_status"],
+            # What it came with; ``validation_status`` itself reads ``imported`` by now.
+            "status": resource.get("validation_status_imported") or resource["validation_status"],
             "finished_at": resource.get("validation_timestamp") or None,
             "report": None,
             "legacy": True,
