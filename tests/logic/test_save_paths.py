@@ -67,7 +67,7 @@ def test_package_create_with_inline_resources_queues_each_once(organization, que
     assert sorted(queued()) == sorted([a["id"], b["id"]])
     assert _status(a["id"]) == "pending"
     shown = call_action("package_show", id=dataset["id"])["resources"]
-    assert [r.get("validation_status") for r in shown] == ["pending", "pending", None]
+    assert [r.get("validation_status") for r in shown] == ["pending", "pending", ""]  # "": never
     with pytest.raises(tk.ObjectNotFound):
         _status(pdf["id"])
 
