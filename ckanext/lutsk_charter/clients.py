@@ -85,9 +85,17 @@ def solr_date(moment: dt.datetime) -> str:
 
 
 def complete_for_clients(pkg_dict: dict[str, Any]) -> None:
-    """Every key the monitor reads present: empty strings where nothing is known."""
+    """Every key the monitor reads present: empty strings where nothing is known.
+
+    A dataset dictized without scheming (CKAN 2.11 indexes one) holds its fields in
+    ``extras``; those keys are left alone, else the index would take the blank for
+    the value (CKAN copies an extra to the top level only when the key is absent).
+    """
+    in_extras = {
+        extra.get("key") for extra in pkg_dict.get("extras") or [] if isinstance(extra, dict)
+    }
     for key in MONITOR_DATASET_KEYS:
-        if pkg_dict.get(key) is None:
+        if pkg_dict.get(key) is None and key not in in_extras:
             pkg_dict[key] = ""
     organization = pkg_dict.get("organization")
     if isinstance(organization, dict) and organization.get("name") is None:
