@@ -79,6 +79,7 @@ PAGES = [
     "/dataset/{dataset}/resource/{resource}/validation",
     "/dataset/{dataset}/resource/{resource}/validation/report.json",
     "/dataset/{failing}/resource/{failing_resource}/validation",
+    "/dataset/{failing}/resource/{failing_resource}/validation/datapackage.json",
     "/organization/responsible/{body}",
     "/organization/quality/{body}",
     "/organization/quality/{body}?status=acknowledged&severity=error",
@@ -110,6 +111,7 @@ POSTS = [
     "/organization/responsible/{body}/assign",
     "/organization/responsible/{body}/end/{assignment}",
     "/ckan-admin/responsible-changes/{change}/acknowledge",
+    "/ckan-admin/responsible-changes/acknowledge",
     "/ckan-admin/responsible-changes/{change}/resend",
     "/dataset/{dataset}/resource/{resource}/validation/run",
     "/quality/review",
@@ -127,7 +129,11 @@ ALLOWED_LATIN = {
     "DCAT", "RDF", "MQA", "Solr", "TSV", "ODS", "GeoJSON", "UTF", "BOM", "Excel", "XLSX.",
     # the city's and CKAN's names in their own spelling (logos, footers, e-mail domains)
     "Lutsk", "lutskrada", "gov", "ua", "Open Knowledge Foundation", "Knowledge",
-    "Foundation", "English", "windows", "cp", "Facebook", "DataStore", "Database",
+    "Foundation", "English", "windows", "cp", "Facebook", "Twitter", "DataStore", "Database",
+    # the command a reader types to repeat a validation ("frictionless validate datapackage.json")
+    "validate",
+    # CKAN 2.11 only: the close button of its facet modal is a literal of the template
+    "close",
 }  # fmt: skip
 
 #: Pages left out of the English check, and why.

@@ -63,6 +63,8 @@ def _browser(app, user_id: str):
     import ckan.plugins.toolkit as tk
 
     client = app.test_client()
+    if not hasattr(client, "session_transaction"):  # CKAN 2.11's client: Flask's own has it
+        client = app.flask_app.test_client()
     # the cookie must be for the site's host, where the test client sends its requests
     with client.session_transaction(base_url=tk.config["ckan.site_url"]) as session:
         session["_user_id"] = user_id

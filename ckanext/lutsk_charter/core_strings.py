@@ -61,6 +61,9 @@ CORE_STRINGS = [
     # organizations, users, activity
     N_("0 Members"),
     N_("Activities"),
+    # CKAN 2.11: the follow button and an empty activity stream
+    N_("Follow"),
+    N_("No activity found for this type"),
     N_("No activity found"),
     N_("Activity occurred on: {time}"),
     N_("Publish"),

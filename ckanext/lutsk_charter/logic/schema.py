@@ -462,19 +462,19 @@ def register_publish() -> Schema:
 
 @tk.validator_args
 def legacy_check(
-    ignore_missing: Validator, unicode_safe: Validator, package_id_or_name_exists: Validator
+    ignore_missing: Validator, lutsk_charter_text: Validator, package_id_or_name_exists: Validator
 ) -> Schema:
-    return {"id": [ignore_missing, unicode_safe, package_id_or_name_exists]}
+    return {"id": [ignore_missing, lutsk_charter_text, package_id_or_name_exists]}
 
 
 @tk.validator_args
 def legacy_fix(
     ignore_missing: Validator,
-    unicode_safe: Validator,
-    boolean_validator: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
     package_id_or_name_exists: Validator,
 ) -> Schema:
     return {
-        "id": [ignore_missing, unicode_safe, package_id_or_name_exists],
-        "dry_run": [ignore_missing, boolean_validator],
+        "id": [ignore_missing, lutsk_charter_text, package_id_or_name_exists],
+        "dry_run": [ignore_missing, lutsk_charter_boolean],
     }
