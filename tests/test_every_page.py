@@ -132,8 +132,11 @@ ALLOWED_LATIN = {
     "Foundation", "English", "windows", "cp", "Facebook", "Twitter", "DataStore", "Database",
     # the command a reader types to repeat a validation ("frictionless validate datapackage.json")
     "validate",
-    # CKAN 2.11 only: the close button of its facet modal is a literal of the template
-    "close",
+    # CKAN 2.11 only: the close button of its facet modal is a literal of the template, and
+    # the follow button's label comes from CKAN's JavaScript catalog, which ours cannot reach
+    "close", "Follow",
+    # a missing-value marker quoted from the data ("Колонка «id» має «x»")
+    "x",
 }  # fmt: skip
 
 #: Pages left out of the English check, and why.

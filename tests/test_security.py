@@ -21,6 +21,14 @@ from ckan.tests.helpers import call_action
 
 from tests.conftest import LutskDataset, LutskOrganization, add_csv, site_context
 
+#: The defect these guard against is CKAN 2.12's (2.11 exempts only the one request), and
+#: CKAN 2.11's test client cannot carry a logged-in cookie session (no session_transaction).
+#: On 2.11 the guard is driven in a real browser by tests/browser/test_legacy_status.py.
+_CKAN_2_12 = pytest.mark.skipif(
+    tk.check_ckan_version(max_version="2.11.99"),
+    reason="CKAN 2.12's process-wide CSRF exemption; 2.11's test client has no cookie sessions",
+)
+
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
 
@@ -63,8 +71,6 @@ def _browser(app, user_id: str):
     import ckan.plugins.toolkit as tk
 
     client = app.test_client()
-    if not hasattr(client, "session_transaction"):  # CKAN 2.11's client: Flask's own has it
-        client = app.flask_app.test_client()
     # the cookie must be for the site's host, where the test client sends its requests
     with client.session_transaction(base_url=tk.config["ckan.site_url"]) as session:
         session["_user_id"] = user_id
@@ -93,6 +99,7 @@ def _our_post_routes(app) -> list[tuple[str, str]]:
     return sorted(routes)
 
 
+@_CKAN_2_12
 def test_every_post_route_refuses_a_cookie_post_without_token_even_after_a_token_request(app):
     sysadmin = factories.SysadminWithToken()
     routes = _our_post_routes(app)
@@ -115,6 +122,7 @@ def test_every_post_route_refuses_a_cookie_post_without_token_even_after_a_token
         assert CSRF_REFUSAL in response.get_data(as_text=True), endpoint
 
 
+@_CKAN_2_12
 def test_a_token_request_does_not_let_a_forged_form_dismiss_a_flag(app):
     admin = factories.UserWithToken()
     body = _body_with(admin=admin)
