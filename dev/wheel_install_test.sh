@@ -95,7 +95,7 @@ case "$FIELDS" in "$WVENV"/*) ;; *) fail "$FIELDS is not the installed copy" ;; 
 import json, re, sys, urllib.request
 fields, solr = sys.argv[1], sys.argv[2]
 declared = re.findall(r'<field name="([^"]+)" type="([^"]+)"[^>]*?(multiValued="true")?\s*/>', open(fields).read())
-assert len(declared) == 3, declared
+assert declared, "schema-fields.xml declares no field"
 for name, kind, multi in declared:
     with urllib.request.urlopen(f"{solr}/schema/fields/{name}?wt=json", timeout=10) as r:
         field = json.load(r)["field"]
