@@ -1,7 +1,7 @@
 """The ``lutsk_charter`` plugin: it lists what the extension provides, nothing more.
 
-Actions come from ``logic/action.py``, their auth from ``logic/auth.py``,
-views from ``views.py``, validators from ``logic/validators.py``, template helpers from
+Actions come from ``logic/action/``, their auth from ``logic/auth/``,
+views from ``views/``, validators from ``logic/validators.py``, template helpers from
 ``helpers.py``, the CLI from ``cli.py`` and the options from
 ``config_declaration.yaml`` through CKAN's blanket decorators; the dataset and
 resource hooks (data changes, validation, quality, search facets) from
