@@ -38,7 +38,7 @@ install:      ## Only install (apt packages, venv, Maven artifacts)
 services:     ## Only start PostgreSQL, Redis and Solr
 	@$(PORTAL) services
 
-lint:         ## ruff over the code and the tests
+lint:         ## ruff over the code, tests and benches; pyright over the package (0 errors)
 	@$(PORTAL) lint
 
 i18n:         ## Extract, update and compile the translation catalogs

@@ -287,6 +287,8 @@ cmd_status() {
 cmd_lint() {
   venv_install
   "$VENV/bin/ruff" check "$ROOT/ckanext" "$ROOT/tests" "$ROOT/bench"
+  # pyright (standard mode, [tool.pyright] in pyproject.toml) over the whole package: 0 errors.
+  (cd "$ROOT" && "$VENV/bin/pyright" --pythonpath "$VENV/bin/python")
 }
 
 cmd_i18n() {

@@ -322,9 +322,9 @@ def register_publish() -> None:
 @click.argument("output", type=click.File("wb"))
 def register_export(fmt: str, organization: str | None, output: Any) -> None:
     """Write the register of datasets (public datasets only) to OUTPUT ("-": stdout)."""
-    import base64
-
     import ckan.plugins.toolkit as tk
+
+    from ckanext.lutsk_charter.monitoring.register import content
 
     data: dict[str, Any] = {"format": fmt}
     if organization:
@@ -336,10 +336,7 @@ def register_export(fmt: str, organization: str | None, output: Any) -> None:
         )
     except tk.ValidationError as e:
         raise click.BadParameter(str(e.error_dict), param_hint="--org") from None
-    if fmt == "csv":
-        output.write(result["content"].encode("utf-8-sig"))
-    else:
-        output.write(base64.b64decode(result["content"]))
+    output.write(content(result["records"], fmt))
     click.echo(f"{result['rows']} dataset(s) in the register", err=True)
 
 

@@ -6,17 +6,9 @@ reads the same from a web request, the CLI or a background job.
 
 from __future__ import annotations
 
-import gettext
-from pathlib import Path
 from typing import Any
 
-_I18N = Path(__file__).parent / "i18n"
-_DOMAIN = "ckanext-lutsk_charter"
-
-
-def N_(message: str) -> str:
-    return message
-
+from ckanext.lutsk_charter.messages import N_, english, translations
 
 _SUBJECT = N_("Responsible persons of {body} changed")
 _KINDS = {
@@ -36,15 +28,11 @@ _RECORDED = N_("Recorded by {actor} at {time}.")
 _REGISTER = N_("The register of the body: {url}")
 
 
-def _translations(locale: str) -> gettext.NullTranslations:
-    return gettext.translation(_DOMAIN, localedir=_I18N, languages=[locale], fallback=True)
-
-
 def compose(notice: dict[str, Any]) -> tuple[str, str]:
     """Return ``(subject, body)`` of a notice; ``notice`` is what the action recorded."""
-    uk = _translations("uk")
+    uk = translations("uk")
     subject_uk = _subject(uk.gettext, notice)
-    subject_en = _subject(gettext.NullTranslations().gettext, notice)
+    subject_en = _subject(english().gettext, notice)
     body = "\n".join(
         [
             _body(uk.gettext, notice),
@@ -52,7 +40,7 @@ def compose(notice: dict[str, Any]) -> tuple[str, str]:
             "-" * 60,
             "English",
             "",
-            _body(gettext.NullTranslations().gettext, notice),
+            _body(english().gettext, notice),
         ]
     )
     return f"{subject_uk} / {subject_en}", body

@@ -17,12 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-State = Literal["normal", "due_soon", "overdue", "inactive"]
+from ckanext.lutsk_charter.types import Timeliness as State
 
 #: Calendar periods; ``None``: the dataset is never late.
 PERIODS: dict[str, relativedelta | None] = {

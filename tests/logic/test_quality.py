@@ -454,3 +454,48 @@ def test_other_plugins_add_checks_through_the_interface(dataset):
     )
     call_action("package_patch", context=site_context(), id=dataset["id"], title="Бюджет громади")
     assert ("title_shouts", None) not in _flags(dataset["id"])
+
+
+def test_who_may_review_a_bodys_flags_is_asked_of_the_flags_own_auth():
+    """``lutsk_charter_flag_review`` for a whole body: its admins and sysadmins, nobody else."""
+    admin, editor, member, stranger, other_admin = (factories.User() for _ in range(5))
+    body = LutskOrganization(
+        users=[
+            {"name": admin["name"], "capacity": "admin"},
+            {"name": editor["name"], "capacity": "editor"},
+            {"name": member["name"], "capacity": "member"},
+        ]
+    )
+    LutskOrganization(users=[{"name": other_admin["name"], "capacity": "admin"}])
+    sysadmin = factories.Sysadmin()
+    dataset = LutskDataset(owner_org=body["id"])
+    assert _flags(dataset["id"])
+    users = {
+        "anonymous": None,
+        "member": member,
+        "editor": editor,
+        "stranger": stranger,
+        "admin_of_another_body": other_admin,
+        "admin": admin,
+        "sysadmin": sysadmin,
+    }
+    allowed = set()
+    for who, user in users.items():
+        try:
+            tk.check_access(
+                "lutsk_charter_flag_review",
+                {"user": user["name"] if user else ""},
+                {"organization_id": body["name"]},
+            )
+        except tk.NotAuthorized:
+            continue
+        allowed.add(who)
+    assert allowed == {"admin", "sysadmin"}
+    # Nor does the body-wide question let anyone past the action: it still needs flag ids.
+    with pytest.raises(tk.ValidationError):
+        call_action(
+            "lutsk_charter_flag_review",
+            context={"user": admin["name"], "ignore_auth": False},
+            organization_id=body["id"],
+            status="dismissed",
+        )

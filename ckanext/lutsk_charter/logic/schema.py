@@ -6,6 +6,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Schema, Validator, ValidatorFactory
 
 from ckanext.lutsk_charter.logic.validators import MAX_OFFSET
+from ckanext.lutsk_charter.types import PUBLICATION_STATES
 
 #: The kinds of change in the register of responsible persons.
 CHANGE_KINDS = ("assigned", "ended", "corrected")
@@ -272,7 +273,7 @@ def flag_list(
     lutsk_charter_organization_exists: Validator,
     package_id_or_name_exists: Validator,
 ) -> Schema:
-    from ckanext.lutsk_charter.model.quality import FLAG_STATUSES
+    from ckanext.lutsk_charter.types import FLAG_STATUSES
     from ckanext.lutsk_charter.quality.checks import PRINCIPLES, SEVERITIES
 
     return {
@@ -296,7 +297,7 @@ def flag_review(
     lutsk_charter_max_length: ValidatorFactory,
     lutsk_charter_id_list: Validator,
 ) -> Schema:
-    from ckanext.lutsk_charter.model.quality import REVIEW_STATUSES
+    from ckanext.lutsk_charter.types import REVIEW_STATUSES
 
     return {
         "id": [not_empty, lutsk_charter_id_list],
@@ -417,7 +418,7 @@ def monitor_show(
         "state": [
             ignore_missing,
             lutsk_charter_text,
-            one_of(["normal", "due_soon", "overdue", "inactive", "private", "draft"]),
+            one_of(list(PUBLICATION_STATES)),
         ],
         "datasets_organization_id": [
             ignore_missing,

@@ -18,8 +18,6 @@ import sqlalchemy as sa
 from ckan.model import types as ckan_types
 from sqlalchemy.orm import Mapped
 
-FLAG_STATUSES = ("open", "acknowledged", "dismissed", "resolved")
-REVIEW_STATUSES = ("acknowledged", "dismissed")
 LINK_STATUSES = ("ok", "broken", "skipped")
 
 

@@ -9,6 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from markupsafe import Markup
+from markupsafe import escape as markup_escape
+
+from ckanext.lutsk_charter.monitoring.figures import trend_value
+from ckanext.lutsk_charter.monitoring.labels import trend_label
 
 WIDTH, PLOT_HEIGHT = 640, 200
 LEFT, RIGHT, TOP, AXIS = 48, 16, 16, 24
@@ -127,3 +135,42 @@ def _bar_chart(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+#: The trend in two charts, each on its own scale: hundreds of datasets would
+#: flatten a handful of flags (and the other way round) on one axis.
+TREND_CHARTS = (
+    ("datasets", ("public", "overdue", "due_soon")),
+    ("flags", ("open_flags",)),
+)
+
+
+def trend_charts(trend: list[dict[str, Any]], day_label: Callable[[dt.date], str]) -> Markup:
+    """The trend as SVG charts, datasets and flags apart (escaped; safe to embed)."""
+    days = [dt.date.fromisoformat(point["day"]) for point in trend]
+    texts = {
+        "datasets": (
+            tk._("Datasets over time"),
+            tk._("Public, overdue and due-soon datasets, day by day."),
+        ),
+        "flags": (tk._("Open quality flags over time"), tk._("Open quality flags, day by day.")),
+    }
+    charts = []
+    for key, names in TREND_CHARTS:
+        series = {
+            trend_label(name): [trend_value(p["figures"], name) for p in trend] for name in names
+        }
+        title, description = texts[key]
+        svg = line_chart(
+            title,
+            description,
+            days,
+            series,
+            day_label=day_label,
+            chart_id=f"lutsk-charter-chart-{key}",
+        )
+        charts.append(
+            f'<figure class="lutsk-charter-chart-figure"><figcaption class="fs-6">'
+            f"{markup_escape(title)}</figcaption>{svg}</figure>"
+        )
+    return Markup('<div class="lutsk-charter-charts">' + "".join(charts) + "</div>")

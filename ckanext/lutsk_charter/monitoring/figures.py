@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-TIMELINESS = ("normal", "due_soon", "overdue", "inactive")
-BANDS = ("excellent", "good", "sufficient", "bad", "unscored")
+from ckanext.lutsk_charter.types import MONITOR_BANDS, TIMELINESS
+
 #: Figures drawn over time from the daily snapshots.
 TREND_SERIES = ("public", "overdue", "due_soon", "open_flags")
 
@@ -24,7 +24,7 @@ class Figures:
     #: Public datasets by timeliness: normal, due_soon, overdue, inactive.
     timeliness: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TIMELINESS, 0))
     #: Public datasets by quality band (``unscored``: never checked).
-    bands: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BANDS, 0))
+    bands: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MONITOR_BANDS, 0))
     #: Open quality flags (public and private datasets) by Charter principle.
     flags: dict[str, int] = field(default_factory=dict)
     #: Whether a current person creates / publishes the body's data (bodies with both, city-wide).

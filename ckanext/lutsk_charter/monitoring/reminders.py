@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ckanext.lutsk_charter.messages import N_, english, translations
 from ckanext.lutsk_charter.monitoring.states import DatasetState
-from ckanext.lutsk_charter.notices import N_, _translations
 
 LATE_STATES = ("due_soon", "overdue")
 
@@ -194,7 +194,7 @@ def _summary_body(
 
 
 def _languages() -> tuple[gettext.NullTranslations, gettext.NullTranslations]:
-    return _translations("uk"), gettext.NullTranslations()
+    return translations("uk"), english()
 
 
 def _subject(t: gettext.NullTranslations, message: str, counts: dict[str, int]) -> str:

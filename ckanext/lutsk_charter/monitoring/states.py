@@ -48,9 +48,6 @@ class DatasetState:
         return not self.private and not self.draft
 
 
-PUBLICATION_STATES = ("normal", "due_soon", "overdue", "inactive", "private", "draft")
-
-
 def dataset_states(
     session: Session, now: dt.datetime, zone: ZoneInfo, organization_id: str | None = None
 ) -> list[DatasetState]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ckanext.lutsk_charter import timeliness
-from ckanext.lutsk_charter.notices import N_
+from ckanext.lutsk_charter.messages import N_
 
 from .facts import CheckEnv, DatasetFacts, ResourceFacts
 

@@ -16,20 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
 
-from ckanext.lutsk_charter.notices import N_
+from ckanext.lutsk_charter.messages import N_
+from ckanext.lutsk_charter.types import Band
 
 from .checks import KNOWN_FORMATS, MACHINE_READABLE, NON_PROPRIETARY, Check, Finding
 from .facts import CheckEnv, DatasetFacts, ResourceFacts
 
-Band = Literal["excellent", "good", "sufficient", "bad"]
-BANDS: dict[str, str] = {
-    "excellent": N_("Excellent"),
-    "good": N_("Good"),
-    "sufficient": N_("Sufficient"),
-    "bad": N_("Bad"),
-}
 #: Lowest score of each band (MQA's rating thresholds).
 THRESHOLDS: tuple[tuple[int, Band], ...] = (
     (351, "excellent"),

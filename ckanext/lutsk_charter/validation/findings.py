@@ -1,7 +1,7 @@
 """What the checks before frictionless can find, as codes with arguments.
 
 Codes and arguments are stored; sentences are made when a report is shown, in
-the reader's language (see ``helpers.lutsk_charter_validation_message``).
+the reader's language (``texts.py`` beside this module).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 from typing import Any
 
@@ -69,8 +68,12 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict
     :param organization_id: only this body's datasets (optional)
     :type organization_id: string
 
-    :returns: ``{"filename", "format", "rows", "content"}``: ``content`` is the CSV
-        text (without a BOM) or the XLSX workbook in base64
+    :returns: ``{"filename", "format", "rows", "records", "content"}``: ``rows`` is
+        the number of datasets, ``records`` the register's rows (one dict a dataset,
+        the columns above as keys, in order), and for ``csv`` ``content`` is the CSV
+        text (without a BOM). An XLSX workbook is not sent through the API (since
+        0.13 no base64 ``content``): build it from ``records``, or download
+        ``/dataset-register.xlsx``; ``format`` still names the file in ``filename``
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_register_export", context, data_dict)
@@ -79,16 +82,15 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict
     rows = register.rows(
         gather(context["session"], organization_id), tk.config["ckan.site_url"], _frequencies()
     )
-    if fmt == "csv":
-        content = register.csv_text(rows)
-    else:
-        content = base64.b64encode(register.xlsx_bytes(rows)).decode("ascii")
-    return {
+    result: dict[str, Any] = {
         "filename": _filename(context, organization_id, fmt),
         "format": fmt,
         "rows": len(rows),
-        "content": content,
+        "records": rows,
     }
+    if fmt == "csv":
+        result["content"] = register.csv_text(rows)
+    return result
 
 
 @tk.validate_action_data(schema.register_publish)

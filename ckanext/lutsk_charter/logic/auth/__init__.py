@@ -192,7 +192,14 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> AuthResult
 
 
 def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResult:
-    """Every flag's dataset must belong (now) to a body the user administers (sysadmins pass)."""
+    """Who may review quality flags: the admins of the body the flags' datasets belong to now.
+
+    With ``id`` (a flag id or a list of them), every flag's dataset must belong to a
+    body the user administers; with ``organization_id`` instead, whether the user
+    may review that body's flags at all (the pages ask this to show the review
+    form). Sysadmins pass without this being called; editors, members and
+    everyone else are refused.
+    """
     from ckanext.lutsk_charter.model import QualityFlag
 
     ids = data_dict.get("id")
@@ -202,7 +209,14 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResu
         "success": False,
         "msg": _("Only the body's admins may review its quality flags."),
     }
-    if not ids or not isinstance(ids, list) or not user:
+    if not user:
+        return denied
+    if not ids and data_dict.get("organization_id"):
+        organization_id = _organization_id(context, data_dict["organization_id"])
+        if organization_id and authz.users_role_for_group_or_org(organization_id, user) == "admin":
+            return {"success": True}
+        return denied
+    if not ids or not isinstance(ids, list):
         return denied
     package = context["model"].Package
     # The dataset's current body, never the one stored with the flag when it was found.
