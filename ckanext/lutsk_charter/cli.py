@@ -47,7 +47,7 @@ def responsible_import(csv_file: Any, dry_run: bool) -> None:
     checked first; if any is bad, each bad line is reported by its number and
     nothing is loaded. No notices are mailed for a first load.
     """
-    from ckanext.lutsk_charter import register_csv
+    from ckanext.lutsk_charter.responsible import register_csv
 
     rows = list(csv.DictReader(csv_file))
     problems = register_csv.check(rows)
@@ -66,7 +66,7 @@ def responsible_import(csv_file: Any, dry_run: bool) -> None:
 @click.argument("csv_file", type=click.File("w", encoding="utf-8"), default="-")
 def responsible_export(csv_file: Any) -> None:
     """Write the whole register, with its history, as CSV (to CSV_FILE or stdout)."""
-    from ckanext.lutsk_charter import register_csv
+    from ckanext.lutsk_charter.responsible import register_csv
 
     count = register_csv.export(csv_file)
     click.echo(f"{count} assignment(s) exported", err=True)
@@ -121,8 +121,8 @@ def required_export(csv_file: Any) -> None:
     """Write every item, inactive ones too, as CSV that `required load` reads back."""
     import ckan.plugins.toolkit as tk
 
-    from ckanext.lutsk_charter.logic.action.required import CSV_COLUMNS
     from ckanext.lutsk_charter.monitoring.exports import write_dicts
+    from ckanext.lutsk_charter.monitoring.required import CSV_COLUMNS
 
     items = tk.get_action("lutsk_charter_required_dataset_list")(
         _site_context(),  # type: ignore[arg-type]
@@ -156,7 +156,7 @@ def validate(
     import ckan.plugins.toolkit as tk
     from ckan import model
 
-    from ckanext.lutsk_charter.logic.action.validation import validation_candidates
+    from ckanext.lutsk_charter.validation.service import validation_candidates
 
     if not (dataset_id or organization or everything or pending):
         raise click.UsageError("say which: --dataset ID, --org NAME, --all or --pending")

@@ -12,7 +12,7 @@ from ckanext.lutsk_charter.notices import N_
 
 
 def _display_zone() -> Any:
-    from ckanext.lutsk_charter.logic.action._common import portal_zone
+    from ckanext.lutsk_charter.clock import portal_zone
 
     return portal_zone()
 
@@ -516,8 +516,8 @@ def lutsk_charter_flag_status_label(status: str) -> str:
 
 def lutsk_charter_checks() -> list[dict[str, str]]:
     """Every registered check as ``{"code", "title", "principle"}``, by principle."""
-    from ckanext.lutsk_charter.logic.action.quality import registered_checks
     from ckanext.lutsk_charter.quality.checks import PRINCIPLES
+    from ckanext.lutsk_charter.quality.service import registered_checks
 
     order = list(PRINCIPLES)
     return [
@@ -546,7 +546,7 @@ def lutsk_charter_flag_text(flag: dict[str, Any]) -> dict[str, str]:
 
 
 def _check(code: str) -> Any:
-    from ckanext.lutsk_charter.logic.action.quality import registered_checks
+    from ckanext.lutsk_charter.quality.service import registered_checks
 
     return next((c for c in registered_checks() if c.code == code), None)
 
@@ -577,7 +577,7 @@ def _readable_args(args: dict[str, Any]) -> dict[str, Any]:
     """Codes in a finding's arguments as words of the reader's language."""
     import datetime as dt
 
-    from ckanext.lutsk_charter.logic.action._common import today
+    from ckanext.lutsk_charter.clock import today
     from ckanext.lutsk_charter.quality.checks import FIELD_LABELS, PASSPORT_FIELDS
 
     labels = {**PASSPORT_FIELDS, **FIELD_LABELS}

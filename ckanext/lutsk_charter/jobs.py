@@ -180,7 +180,7 @@ def check_dcat(package_id: str) -> int | None:
     from ckan import model
 
     from ckanext.lutsk_charter import dcat_check
-    from ckanext.lutsk_charter.logic.action._common import now
+    from ckanext.lutsk_charter.clock import now
     from ckanext.lutsk_charter.model import DcatCheck
 
     package = model.Package.get(package_id)

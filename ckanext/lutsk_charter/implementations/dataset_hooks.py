@@ -193,7 +193,7 @@ def _record_data_change(context: Context, package_id: str) -> list[str]:
 
 
 def _now() -> Any:
-    from ckanext.lutsk_charter.logic.action._common import now
+    from ckanext.lutsk_charter.clock import now
 
     return now()
 
@@ -202,7 +202,7 @@ def _check_quality(context: Context, package_id: str) -> None:
     """The cheap after-save check: this dataset only, committed with the save."""
     if not config.quality_after_save():
         return
-    from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
+    from ckanext.lutsk_charter.quality.service import run_quality_checks
 
     outcome = run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
     if outcome.unchecked_links:  # links never checked at their current URL

@@ -555,7 +555,7 @@ def _validation(
 @bp.route("/dataset/<id>/resource/<resource_id>/validation")
 def validation_report(id: str, resource_id: str) -> str:
     """The validation report of a resource, readable by a person."""
-    from ckanext.lutsk_charter.logic.action.validation import is_validated_format
+    from ckanext.lutsk_charter.validation.service import is_validated_format
 
     dataset, resource, result = _validation(resource_id, legacy=True)
     return tk.render(

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import timeliness
+from ckanext.lutsk_charter.clock import now, portal_zone
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now, portal_zone
 from ckanext.lutsk_charter.model import ResourceDataChange
 
 

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from typing import Any, cast
+from typing import Any
 
-import ckan.authz as authz
-import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
 from ckan.types import ActionResult, Context, DataDict
 
-from ckanext.lutsk_charter import config, jobs
+from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter.clock import now, today
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now, portal_zone, today, user_id
 from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
 from ckanext.lutsk_charter.model import responsible as register
+from ckanext.lutsk_charter.model.queries import org_summaries, user_id
+from ckanext.lutsk_charter.responsible import service
 
 log = logging.getLogger(__name__)
 _ = tk._
@@ -76,12 +75,12 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
         document_url=document.get("url"),
         valid_from=data_dict.get("valid_from") or today(),
         contact_public=bool(data_dict.get("contact_public", False)),
-        recorded_by=user_id(context),
+        recorded_by=user_id(context.get("user")),
         recorded_at=now(),
     )
     session.add(assignment)
     session.flush()
-    notice = _record_change(context, assignment, "assigned", reason=None)
+    notice = service.record_change(context, assignment, "assigned", reason=None)
     return {**assignment.dictize(with_contacts=True, today=today()), "notice": notice}
 
 
@@ -104,14 +103,14 @@ def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> dict
     :raises: ``ValidationError`` when the assignment has already ended
     """
     tk.check_access("lutsk_charter_responsible_end", context, data_dict)
-    assignment = _locked_assignment(context, data_dict["id"])
+    assignment = service.locked_assignment(context, data_dict["id"])
     valid_to = data_dict.get("valid_to") or today()
     if valid_to < assignment.valid_from:
         raise tk.ValidationError(
             {"valid_to": [_("The end date cannot be earlier than the start date.")]}
         )
-    _end(context, assignment, valid_to, data_dict.get("reason"))
-    notice = _record_change(context, assignment, "ended", reason=data_dict.get("reason"))
+    service.end(context, assignment, valid_to, data_dict.get("reason"))
+    notice = service.record_change(context, assignment, "ended", reason=data_dict.get("reason"))
     return {**assignment.dictize(with_contacts=True, today=today()), "notice": notice}
 
 
@@ -133,7 +132,7 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_responsible_correct", context, data_dict)
-    old = _locked_assignment(context, data_dict["id"])
+    old = service.locked_assignment(context, data_dict["id"])
     document = data_dict.get("appointing_document")
     new = ResponsibleAssignment(
         organization_id=old.organization_id,
@@ -148,15 +147,15 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
         document_url=document["url"] if document else old.document_url,
         valid_from=data_dict.get("valid_from", old.valid_from),
         contact_public=data_dict.get("contact_public", old.contact_public),
-        recorded_by=user_id(context),
+        recorded_by=user_id(context.get("user")),
         recorded_at=now(),
         supersedes=old.id,
     )
     context["session"].add(new)
     context["session"].flush()
     old.superseded_by = new.id
-    _end(context, old, None, data_dict.get("reason") or _("corrected"))
-    _record_change(context, new, "corrected", reason=data_dict.get("reason"))
+    service.end(context, old, None, data_dict.get("reason") or _("corrected"))
+    service.record_change(context, new, "corrected", reason=data_dict.get("reason"))
     return new.dictize(with_contacts=True, today=today())
 
 
@@ -179,7 +178,7 @@ def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> lis
     organization_id = data_dict["organization_id"]
     day = today()
     rows = context["session"].scalars(register.current_assignments([organization_id], day))
-    with_contacts = _is_member(context, organization_id)
+    with_contacts = service.is_member(context, organization_id)
     return [row.dictize(with_contacts=with_contacts, today=day) for row in rows]
 
 
@@ -249,7 +248,7 @@ def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict)
             )
         )
     }
-    groups = _organizations(context, {r.organization_id for r in rows})
+    groups = org_summaries({r.organization_id for r in rows})
     day = today()
     results = []
     for row in rows:
@@ -281,7 +280,7 @@ def lutsk_charter_responsible_change_acknowledge(
         raise tk.ObjectNotFound(_("There is no such change."))
     if change.acknowledged_at is None:
         change.acknowledged_at = now()
-        change.acknowledged_by = user_id(context)
+        change.acknowledged_by = user_id(context.get("user"))
         if not context.get("defer_commit"):
             session.commit()
     return change.dictize()
@@ -325,9 +324,9 @@ def lutsk_charter_responsible_change_acknowledge_many(
         if data_dict.get("kind"):
             pending = pending.where(change.kind == data_dict["kind"])
     result = session.execute(
-        pending.values(acknowledged_at=now(), acknowledged_by=user_id(context)).execution_options(
-            synchronize_session=False
-        )
+        pending.values(
+            acknowledged_at=now(), acknowledged_by=user_id(context.get("user"))
+        ).execution_options(synchronize_session=False)
     )
     if not context.get("defer_commit"):
         session.commit()
@@ -356,7 +355,7 @@ def lutsk_charter_responsible_change_resend(
     assignment = session.get(ResponsibleAssignment, change.assignment_id)
     actor = context["model"].User.get(change.changed_by or "")
     reason = assignment.end_reason if change.kind == "ended" else None
-    _queue_notice(context, change, assignment, reason, actor.display_name if actor else "")
+    service.queue_notice(context, change, assignment, reason, actor.display_name if actor else "")
     return change.dictize()
 
 
@@ -499,179 +498,3 @@ def package_create(
                     "maintainer_email": email,
                 }
     return up_func(context, data_dict)
-
-
-# --- private helpers ------------------------------------------------------------------
-
-
-def _is_member(context: Context, organization_id: str) -> bool:
-    user = context.get("user")
-    return bool(user) and (
-        authz.is_sysadmin(user)
-        or authz.users_role_for_group_or_org(organization_id, user) is not None
-    )
-
-
-def _locked_assignment(context: Context, assignment_id: str) -> ResponsibleAssignment:
-    """The assignment, locked for this transaction so parallel ends cannot both win."""
-    assignment = context["session"].get(
-        ResponsibleAssignment, assignment_id, with_for_update=True, populate_existing=True
-    )
-    if assignment is None:
-        raise tk.ObjectNotFound(_("There is no such assignment."))
-    if assignment.ended_at is not None or assignment.superseded_by is not None:
-        raise tk.ValidationError({"id": [_("This assignment has already ended.")]})
-    return assignment
-
-
-def _end(
-    context: Context,
-    assignment: ResponsibleAssignment,
-    valid_to: dt.date | None,
-    reason: str | None,
-) -> None:
-    assignment.valid_to = valid_to if valid_to is not None else assignment.valid_to
-    assignment.ended_at = now()
-    assignment.ended_by = user_id(context)
-    assignment.end_reason = reason
-
-
-def _organizations(context: Context, ids: set[str]) -> dict[str, dict[str, str]]:
-    group = context["model"].Group
-    rows = context["session"].execute(
-        sa.select(group.id, group.name, group.title).where(group.id.in_(ids))
-    )
-    return {r.id: {"id": r.id, "name": r.name, "title": r.title} for r in rows}
-
-
-def _record_change(
-    context: Context, assignment: ResponsibleAssignment, kind: str, reason: str | None
-) -> str | None:
-    """Feed entry and activity in the caller's transaction; the e-mail after the commit.
-
-    Returns what became of the e-mail notice (``queued``, ``not_queued``, ``none``),
-    or None when the caller commits (``defer_commit``).
-    """
-    session = context["session"]
-    model = context["model"]
-    change = ResponsibleChange(
-        organization_id=assignment.organization_id,
-        assignment_id=assignment.id,
-        kind=kind,
-        changed_by=user_id(context),
-        changed_at=now(),
-    )
-    session.add(change)
-    group = model.Group.get(assignment.organization_id)
-    group_info = {"id": group.id, "name": group.name, "title": group.title}
-    actor = model.User.get(context.get("user") or "")
-    if p.plugin_loaded("activity") and actor is not None:
-        tk.get_action("activity_create")(
-            cast(
-                Context,
-                {
-                    **context,
-                    "ignore_auth": True,
-                    "defer_commit": True,
-                    "schema": schema.responsible_activity(),
-                },
-            ),
-            {
-                "user_id": actor.id,
-                "object_id": group.id,
-                "activity_type": schema.RESPONSIBLE_ACTIVITY_TYPE,
-                # Names and roles only: the stream is public, contacts are not.
-                "data": {
-                    "group": group_info,
-                    "kind": kind,
-                    "role": assignment.role,
-                    "full_name": assignment.full_name,
-                },
-            },
-        )
-    if context.get("defer_commit"):
-        return None
-    session.commit()
-    _recheck_body(context, group.id)
-    actor_name = actor.display_name if actor else (context.get("user") or "")
-    return _queue_notice(context, change, assignment, reason, actor_name)
-
-
-def _queue_notice(
-    context: Context,
-    change: ResponsibleChange,
-    assignment: ResponsibleAssignment,
-    reason: str | None,
-    actor_name: str,
-) -> str:
-    """Queue the e-mail of a change and record in the feed that it is queued (or why not)."""
-    session = context["session"]
-    group = context["model"].Group.get(change.organization_id)
-    notice = {
-        "kind": change.kind,
-        "body": group.title,
-        "edrpou": group.extras.get("edrpou"),
-        "person": assignment.dictize(with_contacts=True, today=today()),
-        "reason": reason,
-        "actor": actor_name,
-        "time": change.changed_at.astimezone(portal_zone()).strftime("%Y-%m-%d %H:%M"),
-        "url": tk.config["ckan.site_url"].rstrip("/") + f"/organization/responsible/{group.name}",
-    }
-    recipients = sorted(set(config.ict_emails()) | _admin_emails(context, group.id))
-    state, error = "none", None
-    if recipients:
-        try:
-            tk.enqueue_job(
-                jobs.send_responsible_change_notice,
-                [notice, recipients, change.id],
-                title=f"lutsk_charter notice: {change.kind} {group.name}",
-                queue=jobs.QUEUE,
-            )
-            state = "queued"
-        except Exception as e:  # Redis down: the change stands, the feed says so.
-            log.exception("Could not queue the notice of a responsible-person change")
-            state, error = "not_queued", type(e).__name__
-    change.notice_state, change.notice_error, change.notice_at = state, error, now()
-    session.commit()
-    return state
-
-
-def _recheck_body(context: Context, organization_id: str) -> None:
-    """Check the body's datasets again: who is responsible is one of the checks.
-
-    In the request for a small body, in the background above
-    ``quality.recheck_in_background_above`` datasets.
-    """
-    package = context["model"].package_table
-    count = context["session"].scalar(
-        sa.select(sa.func.count())
-        .select_from(package)
-        .where(package.c.owner_org == organization_id, package.c.state == "active")
-    )
-    if not count:
-        return
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    tk.get_action("lutsk_charter_quality_recheck")(
-        cast(Context, {"user": site_user["name"], "ignore_auth": True}),
-        {
-            "organization_id": organization_id,
-            "background": count > config.quality_recheck_in_background_above(),
-        },
-    )
-
-
-def _admin_emails(context: Context, organization_id: str) -> set[str]:
-    model = context["model"]
-    rows = context["session"].execute(
-        sa.select(model.User.email)
-        .join(model.Member, model.Member.table_id == model.User.id)
-        .where(
-            model.Member.group_id == organization_id,
-            model.Member.table_name == "user",
-            model.Member.capacity == "admin",
-            model.Member.state == "active",
-            model.User.state == "active",
-            model.User.email.isnot(None),
-        )
-    )
-    return {r.email for r in rows if r.email}
