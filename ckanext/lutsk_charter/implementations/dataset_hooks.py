@@ -30,6 +30,7 @@ from ckanext.lutsk_charter import clients, config, jobs, keywords, timeliness
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
 from ckanext.lutsk_charter.quality import store
+from ckanext.lutsk_charter.validation.service import TO_QUEUE
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +239,7 @@ def _quality_facets(facets_dict: dict[str, Any]) -> dict[str, Any]:
 # --- validation on every save path --------------------------------------------------------
 
 #: ``session.info`` key: resources whose validation is queued when the save commits.
-_TO_QUEUE = "lutsk_charter_validation_queue"
+_TO_QUEUE = TO_QUEUE
 
 
 def _json_text(value: Any) -> str:

@@ -17,7 +17,20 @@ from ckan import model
 from ckan.types import Context
 
 from .data_change import ResourceDataChange
-from .responsible import ResponsibleAssignment
+from .responsible import current_on
+
+__all__ = [
+    "current_on",
+    "data_changed_at",
+    "data_changed_by_package",
+    "data_changed_subquery",
+    "extra_value",
+    "extras_object",
+    "has_extras_column",
+    "org_summaries",
+    "site_context",
+    "user_id",
+]
 
 # --- extras: a JSONB column on CKAN 2.12, a key/value table on CKAN 2.11 -------------------
 
@@ -72,6 +85,23 @@ def data_changed_subquery(package_id: Any) -> Any:
     )
 
 
+def data_changed_by_package(package_ids: Any = None) -> Any:
+    """A subquery ``(package_id, at)``: the same last change, grouped for many datasets at once
+    (``package_ids``: a subquery or list to limit it to, or None for all)."""
+    resource = model.resource_table
+    query = (
+        sa.select(
+            ResourceDataChange.package_id, sa.func.max(ResourceDataChange.changed_at).label("at")
+        )
+        .join(resource, resource.c.id == ResourceDataChange.resource_id)
+        .where(resource.c.state == "active")
+        .group_by(ResourceDataChange.package_id)
+    )
+    if package_ids is not None:
+        query = query.where(ResourceDataChange.package_id.in_(package_ids))
+    return query.subquery()
+
+
 def data_changed_at(package_ids: Iterable[str]) -> dict[str, dt.datetime]:
     """When each dataset's data last changed (only those with a recorded change)."""
     ids = list(package_ids)
@@ -104,22 +134,6 @@ def org_summaries(ids: Iterable[str] | None = None) -> dict[str, dict[str, str]]
     return {r.id: {"id": r.id, "name": r.name, "title": r.title or r.name} for r in rows}
 
 
-# --- the register of responsible persons -----------------------------------------------------
-
-
-def current_on(day: dt.date, table: Any = ResponsibleAssignment) -> Any:
-    """The condition that an assignment is current on ``day``: begun, not ended, not superseded.
-
-    ``table`` is the mapped class or a table (or alias) with its columns.
-    """
-    columns = getattr(table, "c", table)
-    return sa.and_(
-        columns.valid_from <= day,
-        sa.or_(columns.valid_to.is_(None), columns.valid_to > day),
-        columns.superseded_by.is_(None),
-    )
-
-
 # --- users and the site user -----------------------------------------------------------------
 
 
@@ -134,3 +148,23 @@ def site_context(**extra: Any) -> Context:
     ``extra`` (e.g. ``ignore_auth=True``, ``defer_commit=True``)."""
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     return cast(Context, {"user": site_user["name"], **extra})
+
+
+# --- objects a validated id names ----------------------------------------------------------
+
+
+def get_package(id_or_name: str) -> model.Package:
+    """The dataset, which the action's schema has checked exists; ``ObjectNotFound`` if gone."""
+    package = model.Package.get(id_or_name)
+    if package is None:
+        raise tk.ObjectNotFound(tk._("Dataset not found"))
+    return package
+
+
+def get_group(id_or_name: str) -> model.Group:
+    """The organization (or group), which the schema has checked exists; ``ObjectNotFound``
+    if gone."""
+    group = model.Group.get(id_or_name)
+    if group is None:
+        raise tk.ObjectNotFound(tk._("Organization not found"))
+    return group

@@ -6,8 +6,6 @@ import logging
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
-from ckan import model
 from ckan.lib import mailer
 from sqlalchemy import exc as sa_exc
 
@@ -15,6 +13,7 @@ from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.model import Reminder
 from ckanext.lutsk_charter.model import responsible as register
+from ckanext.lutsk_charter.model.queries import org_summaries
 from ckanext.lutsk_charter.monitoring import reminders
 from ckanext.lutsk_charter.monitoring.states import dataset_states
 
@@ -29,13 +28,7 @@ def compose(session: Any) -> list[reminders.Mail]:
     persons: dict[str, list[str]] = {}
     for assignment in session.scalars(register.current_assignments(org_ids, day)):
         persons.setdefault(assignment.organization_id, []).append(assignment.email)
-    group = model.group_table
-    bodies = {
-        r.id: r.title or r.name
-        for r in session.execute(
-            sa.select(group.c.id, group.c.name, group.c.title).where(group.c.id.in_(org_ids))
-        )
-    }
+    bodies = {i: body["title"] for i, body in org_summaries(org_ids).items()}
     site_url = tk.config["ckan.site_url"]
     return reminders.person_mails(late, persons, site_url) + reminders.summary_mails(
         late, bodies, site_url, config.ict_emails(), day

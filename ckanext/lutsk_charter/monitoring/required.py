@@ -106,7 +106,7 @@ def parse_csv(context: Context, text: str) -> tuple[list[dict[str, Any]], list[s
 
 def linked_datasets(context: Context, organization_id: str | None) -> list[dict[str, Any]]:
     """Every public, active dataset linked to an item, with its timeliness: two queries in all."""
-    session = context["session"]
+    session = model.Session
     package = model.package_table
     code, frequency = extra_value(FIELD), extra_value("update_frequency")
     query = (
@@ -135,7 +135,7 @@ def linked_datasets(context: Context, organization_id: str | None) -> list[dict[
     moment, zone = now(), portal_zone()
     result = []
     for row in rows:
-        changed = latest.get(row.id) or timeliness.parse_ckan_time(row.metadata_created)
+        changed = latest.get(row.id) or timeliness.parse_ckan_time(row.metadata_created) or moment
         assessed = timeliness.assess(row.frequency, changed, moment, zone)
         result.append(
             {
@@ -152,3 +152,32 @@ def linked_datasets(context: Context, organization_id: str | None) -> list[dict[
             }
         )
     return result
+
+
+def package_items() -> list[dict[str, Any]]:
+    """The items of the package's ``data/835-list.csv`` as rows of the table (all active)."""
+    from importlib import resources
+
+    text = (resources.files("ckanext.lutsk_charter") / "data" / "835-list.csv").read_text("utf-8")
+    return [
+        {
+            "code": row["code"],
+            "section": row["section"],
+            "position": int(row["number"]),
+            "name_uk": row["name_uk"],
+            "name_en": row["name_en"],
+            "source": row["source"],
+            "active": True,
+        }
+        for row in csv.DictReader(io.StringIO(text))
+    ]
+
+
+def seed_if_empty(session: Any) -> int:
+    """Fill an empty catalogue with the package's items, as a new portal gets them; the
+    caller commits. Returns how many rows were added (0 when it was not empty)."""
+    if session.scalar(sa.select(sa.func.count()).select_from(RequiredDataset)):
+        return 0
+    rows = package_items()
+    session.execute(sa.insert(RequiredDataset.__table__), rows)
+    return len(rows)

@@ -12,6 +12,7 @@ from ckan.types import Context
 
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.model import MonitorSnapshot
+from ckanext.lutsk_charter.model.queries import current_on, org_summaries
 from ckanext.lutsk_charter.model.responsible import ResponsibleAssignment
 from ckanext.lutsk_charter.monitoring.figures import Figures, body_figures, city_figures
 from ckanext.lutsk_charter.monitoring.states import DatasetState, counts
@@ -20,25 +21,17 @@ from ckanext.lutsk_charter.quality.service import registered_checks
 TREND_DAYS = 90
 
 
-def _bodies(context: Context, organization_id: str | None) -> list[dict[str, str]]:
-    group = model.group_table
-    query = sa.select(group.c.id, group.c.name, group.c.title).where(
-        group.c.is_organization.is_(True), group.c.state == "active"
-    )
+def _bodies(organization_id: str | None) -> list[dict[str, str]]:
+    bodies = org_summaries(None)
     if organization_id:
-        query = query.where(group.c.id == organization_id)
-    rows = context["session"].execute(query.order_by(group.c.title)).all()
-    return [{"id": r.id, "name": r.name, "title": r.title or r.name} for r in rows]
+        return [bodies[organization_id]] if organization_id in bodies else []
+    return list(bodies.values())
 
 
 def _persons(context: Context, day: dt.date) -> dict[str, set[str]]:
     table = ResponsibleAssignment
-    rows = context["session"].execute(
-        sa.select(table.organization_id, table.role)
-        .where(table.valid_from <= day)
-        .where(sa.or_(table.valid_to.is_(None), table.valid_to > day))
-        .where(table.superseded_by.is_(None))
-        .distinct()
+    rows = model.Session.execute(
+        sa.select(table.organization_id, table.role).where(current_on(day)).distinct()
     )
     roles: dict[str, set[str]] = defaultdict(set)
     for organization_id, role in rows:
@@ -50,8 +43,8 @@ def compute(
     context: Context, organization_id: str | None
 ) -> tuple[list[dict[str, str]], dict[str, Figures], Figures]:
     """The bodies, their figures and the sum, in five queries whatever the number of datasets."""
-    bodies = _bodies(context, organization_id)
-    by_state, by_code = counts(context["session"], now(), portal_zone(), organization_id)
+    bodies = _bodies(organization_id)
+    by_state, by_code = counts(model.Session, now(), portal_zone(), organization_id)
     principle_of = {c.code: c.principle for c in registered_checks()}
     figures = body_figures(
         [b["id"] for b in bodies], by_state, by_code, _persons(context, today()), principle_of
@@ -86,7 +79,7 @@ def dataset_row(state: DatasetState, titles: dict[str, str]) -> dict[str, Any]:
 
 def trend(context: Context, organization_id: str) -> list[dict[str, Any]]:
     since = today() - dt.timedelta(days=TREND_DAYS)
-    rows = context["session"].execute(
+    rows = model.Session.execute(
         sa.select(MonitorSnapshot.day, MonitorSnapshot.figures)
         .where(MonitorSnapshot.organization_id == organization_id, MonitorSnapshot.day >= since)
         .order_by(MonitorSnapshot.day)

@@ -10,6 +10,7 @@ from typing import Any
 
 import ckan.plugins as p
 import sqlalchemy as sa
+from ckan import model
 from ckan.lib import search
 from ckan.types import Context
 
@@ -64,7 +65,7 @@ def run_quality_checks(
 
     Leaves the commit to the caller, so a save's check lands with the save.
     """
-    session = context["session"]
+    session = model.Session
     session.flush()  # CKAN's session does not autoflush: let the queries see this save
     in_scope = gather.scope(package_ids, organization_id)
     _lock(session, package_ids if in_scope.kind != "all" and package_ids else None)

@@ -20,7 +20,7 @@ from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
-from ckanext.lutsk_charter.model.queries import site_context, user_id
+from ckanext.lutsk_charter.model.queries import get_group, site_context, user_id
 
 log = logging.getLogger(__name__)
 _ = tk._
@@ -36,7 +36,7 @@ def is_member(context: Context, organization_id: str) -> bool:
 
 def locked_assignment(context: Context, assignment_id: str) -> ResponsibleAssignment:
     """The assignment, locked for this transaction so parallel ends cannot both win."""
-    assignment = context["session"].get(
+    assignment = model.Session.get(
         ResponsibleAssignment, assignment_id, with_for_update=True, populate_existing=True
     )
     if assignment is None:
@@ -66,7 +66,7 @@ def record_change(
     Returns what became of the e-mail notice (``queued``, ``not_queued``, ``none``),
     or None when the caller commits (``defer_commit``).
     """
-    session = context["session"]
+    session = model.Session
     change = ResponsibleChange(
         organization_id=assignment.organization_id,
         assignment_id=assignment.id,
@@ -75,7 +75,7 @@ def record_change(
         changed_at=now(),
     )
     session.add(change)
-    group = model.Group.get(assignment.organization_id)
+    group = get_group(assignment.organization_id)
     group_info = {"id": group.id, "name": group.name, "title": group.title}
     actor = model.User.get(context.get("user") or "")
     if p.plugin_loaded("activity") and actor is not None:
@@ -118,12 +118,12 @@ def queue_notice(
     actor_name: str,
 ) -> str:
     """Queue the e-mail of a change and record in the feed that it is queued (or why not)."""
-    session = context["session"]
-    group = model.Group.get(change.organization_id)
+    session = model.Session
+    group = get_group(change.organization_id)
     notice = {
         "kind": change.kind,
         "body": group.title,
-        "edrpou": group.extras.get("edrpou"),
+        "edrpou": (getattr(group, "extras", None) or {}).get("edrpou"),
         "person": assignment.dictize(with_contacts=True, today=today()),
         "reason": reason,
         "actor": actor_name,
@@ -156,7 +156,7 @@ def recheck_body(context: Context, organization_id: str) -> None:
     ``quality.recheck_in_background_above`` datasets.
     """
     package = model.package_table
-    count = context["session"].scalar(
+    count = model.Session.scalar(
         sa.select(sa.func.count())
         .select_from(package)
         .where(package.c.owner_org == organization_id, package.c.state == "active")
@@ -173,7 +173,7 @@ def recheck_body(context: Context, organization_id: str) -> None:
 
 
 def admin_emails(context: Context, organization_id: str) -> set[str]:
-    rows = context["session"].execute(
+    rows = model.Session.execute(
         sa.select(model.User.email)
         .join(model.Member, model.Member.table_id == model.User.id)
         .where(

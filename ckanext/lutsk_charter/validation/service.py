@@ -12,11 +12,12 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.lib.uploader import get_resource_uploader
 from ckan.types import Context, DataDict
 
@@ -25,6 +26,7 @@ from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import ResourceValidation
 from ckanext.lutsk_charter.quality.service import run_quality_checks
+from ckanext.lutsk_charter.validation.deadline import run_with_deadline, unpacked_size
 from ckanext.lutsk_charter.validation.engine import Outcome, validate_file
 from ckanext.lutsk_charter.validation.fetch import FetchLimits, fetch
 from ckanext.lutsk_charter.validation.findings import Finding, ValidationStop
@@ -34,22 +36,42 @@ log = logging.getLogger(__name__)
 _ = tk._
 
 
+#: ``session.info`` key: resources whose validation is queued when the transaction commits.
+TO_QUEUE = "lutsk_charter_validation_queue"
+
+
+def _deferred(context: Context) -> bool:
+    """The caller commits (``defer_commit``): write nothing of our own to the database."""
+    return bool(context.get("defer_commit"))
+
+
 def enqueue(
     context: Context, resource: dict[str, Any], reason: str | None = None
 ) -> dict[str, Any]:
+    """Mark the resource ``pending`` and queue its validation job.
+
+    With ``defer_commit`` the row is only flushed and the job queued when the
+    caller's transaction commits (the worker must see what it reads); a rollback
+    forgets it.
+    """
     row = _row(context, resource)
     row.status, row.requested_at, row.started_at, row.finished_at = "pending", now(), None, None
-    context["session"].commit()
-    jobs.queue_reindex(resource["package_id"])  # search shows "pending" too
-    try:
-        tk.enqueue_job(
-            jobs.validate_resource,
-            [resource["id"]],
-            queue=jobs.QUEUE,
-            title=f"lutsk_charter validation {resource['id']}",
-        )
-    except Exception:  # Redis down: the row stays pending for `validate --pending`.
-        log.exception("Could not queue the validation of resource %s", resource["id"])
+    session = model.Session
+    if _deferred(context):
+        session.flush()
+        session.info.setdefault(TO_QUEUE, {})[resource["id"]] = None
+    else:
+        session.commit()
+        jobs.queue_reindex(resource["package_id"])  # search shows "pending" too
+        try:
+            tk.enqueue_job(
+                jobs.validate_resource,
+                [resource["id"]],
+                queue=jobs.QUEUE,
+                title=f"lutsk_charter validation {resource['id']}",
+            )
+        except Exception:  # Redis down: the row stays pending for `validate --pending`.
+            log.exception("Could not queue the validation of resource %s", resource["id"])
     result = row.dictize(with_report=False)
     if reason:
         result.update(queued=True, queued_reason=reason)
@@ -58,7 +80,6 @@ def enqueue(
 
 def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
     """Ids of the active resources in validated formats that a batch covers."""
-    model = context["model"]
     resource, package = model.Resource, model.Package
     query = (
         sa.select(resource.id)
@@ -79,7 +100,7 @@ def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
         query = query.join(ResourceValidation, ResourceValidation.resource_id == resource.id).where(
             ResourceValidation.status == "pending"
         )
-    return list(context["session"].scalars(query))
+    return list(model.Session.scalars(query))
 
 
 def resource_dict(context: Context, resource_id: str) -> dict[str, Any]:
@@ -87,8 +108,7 @@ def resource_dict(context: Context, resource_id: str) -> dict[str, Any]:
         return tk.get_action("resource_show")(
             {
                 "ignore_auth": True,
-                "model": context["model"],  # type: ignore[typeddict-item]
-                "session": context["session"],
+                "session": model.Session,
             },
             {"id": resource_id},
         )
@@ -119,7 +139,7 @@ def check_validatable(context: Context, resource: dict[str, Any]) -> None:
 
 
 def _row(context: Context, resource: dict[str, Any]) -> ResourceValidation:
-    session = context["session"]
+    session = model.Session
     row = session.get(ResourceValidation, resource["id"], with_for_update=True)
     if row is None:
         row = ResourceValidation(
@@ -175,7 +195,7 @@ def validate_now(
     context: Context, resource: dict[str, Any], bounded: bool = False
 ) -> dict[str, Any]:
     """Validate in this process; ``bounded`` (a web request): small and quick files only."""
-    session = context["session"]
+    session = model.Session
     folder = Path(tempfile.mkdtemp(prefix="lutsk-charter-validation-"))
     try:
         try:
@@ -184,15 +204,19 @@ def validate_now(
             if bounded and stop.finding.code in ("too-big", "download-timeout"):
                 return enqueue(context, resource, "too-big")
             return _finish(context, resource, _stopped(stop), None)
-        if bounded and _unpacked_size(path, resource) > config.validation_sync_max_bytes():
+        if bounded and unpacked_size(path) > config.validation_sync_max_bytes():
             return enqueue(context, resource, "too-big")
         input_hash = _input_hash(path, resource)
         row = _row(context, resource)
         if row.input_hash == input_hash and row.status in ("success", "failure"):
-            session.commit()
+            if not _deferred(context):
+                session.commit()
             return {**row.dictize(), "unchanged": True}
         row.status, row.started_at, row.finished_at = "running", now(), None
-        session.commit()
+        if _deferred(context):
+            session.flush()
+        else:
+            session.commit()  # others see "running" while the file is validated
 
         def run() -> Outcome:
             return validate_file(
@@ -220,70 +244,6 @@ def validate_now(
         return _finish(context, resource, outcome, input_hash)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _unpacked_size(path: Path, resource: dict[str, Any]) -> int:
-    """The bytes a validation reads: the file's, or for a zip (XLSX, ODS) what it unpacks to."""
-    import zipfile
-
-    size = path.stat().st_size
-    if zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return max(size, sum(i.file_size for i in archive.infolist()))
-        except (zipfile.BadZipFile, OSError):
-            return size
-    return size
-
-
-def run_with_deadline(work: Any, seconds: float) -> Any:
-    """``work()`` in a forked child, its result back through a pipe; ``None`` past ``seconds``.
-
-    The child is killed at the deadline, so a slow file stops costing the web
-    process at once (a thread could not be stopped). It touches no database.
-    """
-    import os
-    import pickle
-    import select
-    import signal
-    import time
-
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: compute, write, leave without running any cleanup
-        os.close(reader)
-        try:
-            try:
-                payload = pickle.dumps(("ok", work()))
-            except BaseException as e:
-                payload = pickle.dumps(("error", f"{type(e).__name__}: {e}"))
-            with os.fdopen(writer, "wb") as out:
-                out.write(payload)
-        finally:
-            os._exit(0)
-    os.close(writer)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + seconds
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                os.kill(pid, signal.SIGKILL)
-                return None
-            ready, _w, _x = select.select([reader], [], [], left)
-            if not ready:
-                continue
-            chunk = os.read(reader, 1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(reader)
-        os.waitpid(pid, 0)
-    kind, value = pickle.loads(b"".join(chunks)) if chunks else ("error", "no result")
-    if kind != "ok":
-        raise RuntimeError(value)
-    return value
 
 
 def _local_copy(resource: dict[str, Any], folder: Path, bounded: bool = False) -> Path:
@@ -316,8 +276,16 @@ def _stopped(stop: ValidationStop) -> Outcome:
 def _finish(
     context: Context, resource: dict[str, Any], outcome: Outcome, input_hash: str | None
 ) -> dict[str, Any]:
-    session = context["session"]
-    session.rollback()  # drop whatever a failed step left; the row is written anew
+    """Store the outcome, record a link's data change, check the dataset's quality again.
+
+    Without ``defer_commit`` whatever a failed step left is rolled back first and
+    the result committed; with it, the caller's transaction (e.g. the resource
+    being created with ``validation.sync`` on) is kept and left to the caller.
+    """
+    session = model.Session
+    deferred = _deferred(context)
+    if not deferred:
+        session.rollback()  # drop whatever a failed step left; the row is written anew
     row = _row(context, resource)
     row.status = outcome.status
     row.started_at = row.started_at or now()
@@ -326,16 +294,23 @@ def _finish(
     row.input_hash = input_hash
     errors = [f for f in outcome.report.get("findings", []) if f["severity"] == "error"]
     row.error = errors[0]["code"] if errors else None
-    session.commit()
+    if deferred:
+        session.flush()
+    else:
+        session.commit()
     if outcome.sha256 and resource.get("url_type") != "upload":
         # A link's content may change under the same URL: that moves the data clock too.
         tk.get_action("lutsk_charter_data_change_record")(
-            {"ignore_auth": True, "user": context.get("user")},  # type: ignore[typeddict-item]
+            cast(
+                Context,
+                {"ignore_auth": True, "user": context.get("user"), "defer_commit": deferred},
+            ),
             {"id": resource["package_id"], "content": {resource["id"]: outcome.sha256}},
         )
     # A new result may raise or clear the "validation failed" flag.
     run_quality_checks(context, [resource["package_id"]])
-    session.commit()
+    if not deferred:
+        session.commit()
     # Search must tell what package_show tells: one background reindex per dataset.
     jobs.queue_reindex(resource["package_id"])
     result = row.dictize()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import now, portal_zone
 from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.model.queries import get_group
 from ckanext.lutsk_charter.monitoring import service
 from ckanext.lutsk_charter.monitoring.states import dataset_page
 
@@ -50,7 +52,7 @@ def lutsk_charter_monitor_show(context: Context, data_dict: DataDict) -> dict[st
     tk.check_access("lutsk_charter_monitor_show", context, data_dict)
     organization_id = None
     if data_dict.get("organization_id"):
-        organization_id = context["model"].Group.get(data_dict["organization_id"]).id
+        organization_id = get_group(data_dict["organization_id"]).id
     bodies, figures, city = service.compute(context, organization_id)
     result: dict[str, Any] = {
         "bodies": [{**b, **figures[b["id"]].as_dict()} for b in bodies],
@@ -60,9 +62,9 @@ def lutsk_charter_monitor_show(context: Context, data_dict: DataDict) -> dict[st
     if data_dict.get("include_datasets"):
         of_body = organization_id
         if data_dict.get("datasets_organization_id"):
-            of_body = context["model"].Group.get(data_dict["datasets_organization_id"]).id
+            of_body = get_group(data_dict["datasets_organization_id"]).id
         page, total = dataset_page(
-            context["session"],
+            model.Session,
             now(),
             portal_zone(),
             of_body,
@@ -88,6 +90,7 @@ def lutsk_charter_monitor_snapshot(context: Context, data_dict: DataDict) -> dic
     """
     tk.check_access("lutsk_charter_monitor_snapshot", context, data_dict)
     bodies, figures, city = service.compute(context, None)
-    day = service.store_snapshot(context["session"], figures, city)
-    context["session"].commit()
+    day = service.store_snapshot(model.Session, figures, city)
+    if not context.get("defer_commit"):
+        model.Session.commit()
     return {"day": day.isoformat(), "bodies": len(bodies)}

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, QualityFlag
+from ckanext.lutsk_charter.model.queries import get_group, get_package
 from ckanext.lutsk_charter.quality.checks import PRINCIPLES
 from ckanext.lutsk_charter.quality.links import LinkLimits, check_link
 from ckanext.lutsk_charter.quality.service import reindex, run_quality_checks
+from ckanext.lutsk_charter.quality.store import JUST_STORED
 
 log = logging.getLogger(__name__)
 _ = tk._
@@ -48,10 +51,10 @@ def lutsk_charter_quality_recheck(context: Context, data_dict: DataDict) -> dict
     tk.check_access("lutsk_charter_quality_recheck", context, data_dict)
     package_ids = None
     if data_dict.get("id"):
-        package_ids = [context["model"].Package.get(data_dict["id"]).id]
+        package_ids = [get_package(data_dict["id"]).id]
     organization_id = None
     if data_dict.get("organization_id"):
-        organization_id = context["model"].Group.get(data_dict["organization_id"]).id
+        organization_id = get_group(data_dict["organization_id"]).id
     if data_dict.get("background"):
         tk.enqueue_job(
             jobs.check_quality,
@@ -63,7 +66,7 @@ def lutsk_charter_quality_recheck(context: Context, data_dict: DataDict) -> dict
     outcome = run_quality_checks(context, package_ids, organization_id)
     if context.get("defer_commit"):
         return {"checked": outcome.checked, "changed": outcome.changed}
-    context["session"].commit()
+    model.Session.commit()
     if data_dict.get("reindex", True):
         reindex(outcome.changed)
     return {
@@ -94,45 +97,58 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_dataset_quality_show", context, data_dict)
-    package = context["model"].Package.get(data_dict["id"])
-    row = context["session"].get(DatasetQuality, package.id)
-    if row is None:  # never checked yet (e.g. created before the extension)
+    package = get_package(data_dict["id"])
+    session = model.Session
+    row = session.get(DatasetQuality, package.id)
+    savepoint = None
+    if row is None:  # never checked yet (e.g. created before the extension): check it
+        # in a savepoint rolled back below, so this read stores nothing (the save
+        # path and ``lutsk_charter_quality_recheck`` store the results).
+        savepoint = session.begin_nested()
         run_quality_checks(context, [package.id])
-        context["session"].commit()
-        row = context["session"].get(DatasetQuality, package.id)
-    flags = None
-    if authz.is_authorized_boolean(
-        "package_update",
-        {"user": context.get("user"), "model": context["model"]},  # type: ignore[typeddict-item]
-        {"id": package.id},
-    ):
-        flags = [
-            f.dictize(row.checked_at)
-            for f in context["session"].scalars(
-                sa.select(QualityFlag)
-                .where(QualityFlag.package_id == package.id)
-                .where(QualityFlag.status.in_(("open", "acknowledged")))
+        row = session.get(DatasetQuality, package.id)
+        if row is None:  # not a dataset the checks cover (e.g. deleted)
+            savepoint.rollback()
+            raise tk.ObjectNotFound(_("Dataset not found"))
+    try:
+        flags = None
+        if authz.is_authorized_boolean(
+            "package_update",
+            cast(Context, {"user": context.get("user")}),
+            {"id": package.id},
+        ):
+            flags = [
+                f.dictize(row.checked_at)
+                for f in model.Session.scalars(
+                    sa.select(QualityFlag)
+                    .where(QualityFlag.package_id == package.id)
+                    .where(QualityFlag.status.in_(("open", "acknowledged")))
+                )
+            ]
+            # The worst first, then in the Charter's order of principles.
+            flags.sort(
+                key=lambda f: (
+                    _SEVERITY_ORDER.index(f["severity"]),
+                    _PRINCIPLE_ORDER.index(f["principle"])
+                    if f["principle"] in _PRINCIPLE_ORDER
+                    else 99,
+                    f["code"],
+                )
             )
-        ]
-        # The worst first, then in the Charter's order of principles.
-        flags.sort(
-            key=lambda f: (
-                _SEVERITY_ORDER.index(f["severity"]),
-                _PRINCIPLE_ORDER.index(f["principle"])
-                if f["principle"] in _PRINCIPLE_ORDER
-                else 99,
-                f["code"],
-            )
-        )
-    return {
-        "id": package.id,
-        "score": row.score,
-        "band": row.band,
-        "dimensions": row.dimensions,
-        "principles": row.principles,
-        "checked_at": row.checked_at.isoformat(),
-        "flags": flags,
-    }
+        result = {
+            "id": package.id,
+            "score": row.score,
+            "band": row.band,
+            "dimensions": row.dimensions,
+            "principles": row.principles,
+            "checked_at": row.checked_at.isoformat(),
+            "flags": flags,
+        }
+    finally:
+        if savepoint is not None:
+            savepoint.rollback()
+            session.info.get(JUST_STORED, {}).pop(package.id, None)
+    return result
 
 
 @tk.side_effect_free
@@ -173,10 +189,10 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
         .outerjoin(DatasetQuality, DatasetQuality.package_id == QualityFlag.package_id)
     )
     if data_dict.get("organization_id"):
-        group = model.Group.get(data_dict["organization_id"])
+        group = get_group(data_dict["organization_id"])
         query = query.where(model.Package.owner_org == group.id)  # its body now
     if data_dict.get("package_id"):
-        query = query.where(QualityFlag.package_id == model.Package.get(data_dict["package_id"]).id)
+        query = query.where(QualityFlag.package_id == get_package(data_dict["package_id"]).id)
     for name in ("principle", "code", "severity"):
         if data_dict.get(name):
             query = query.where(getattr(QualityFlag, name) == data_dict[name])
@@ -185,7 +201,7 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
         query = query.where(QualityFlag.status != "resolved")
     else:
         query = query.where(QualityFlag.status == status)
-    session = context["session"]
+    session = model.Session
     count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     rows = session.execute(
         query.order_by(QualityFlag.first_seen.desc(), QualityFlag.id)
@@ -221,7 +237,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> dict[str
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_flag_review", context, data_dict)
-    session = context["session"]
+    session = model.Session
     flags = session.scalars(
         sa.select(QualityFlag).where(QualityFlag.id.in_(data_dict["id"])).with_for_update()
     ).all()
@@ -232,7 +248,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> dict[str
         )
     if any(f.status == "resolved" for f in flags):
         raise tk.ValidationError({"status": [_("A resolved flag has nothing left to review.")]})
-    user = context["model"].User.get(context.get("user") or "")
+    user = model.User.get(context.get("user") or "")
     moment = now()
     for flag in flags:
         flag.status = data_dict["status"]
@@ -266,7 +282,7 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> dict[str,
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_link_check", context, data_dict)
-    package = context["model"].Package.get(data_dict["id"])
+    package = get_package(data_dict["id"])
     if not data_dict.get("sync"):
         tk.enqueue_job(
             jobs.check_links,
@@ -275,7 +291,7 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> dict[str,
             title=f"lutsk_charter links {package.id}",
         )
         return {"queued": True}
-    session = context["session"]
+    session = model.Session
     limits = LinkLimits(
         timeout=config.quality_link_timeout(),
         total_seconds=3.0 * config.quality_link_timeout(),
@@ -316,6 +332,7 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> dict[str,
     if not results:
         return {"results": results}
     outcome = run_quality_checks(context, [package.id])
-    session.commit()
-    reindex(outcome.changed)
+    if not context.get("defer_commit"):
+        session.commit()
+        reindex(outcome.changed)
     return {"results": results}

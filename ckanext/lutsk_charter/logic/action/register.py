@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 from ckan.types import Context, DataDict
 from werkzeug.datastructures import FileStorage
 
@@ -75,7 +76,7 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict
     fmt = data_dict.get("format") or "csv"
     organization_id = data_dict.get("organization_id")
     rows = register.rows(
-        register_datasets(context["session"], organization_id),
+        register_datasets(model.Session, organization_id),
         tk.config["ckan.site_url"],
         _frequencies(),
     )
@@ -118,7 +119,7 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dic
     else:
         dataset = tk.get_action("package_patch")(_inner(context), {**fields, "id": existing["id"]})
     rows = register.rows(
-        register_datasets(context["session"]), tk.config["ckan.site_url"], _frequencies()
+        register_datasets(model.Session), tk.config["ckan.site_url"], _frequencies()
     )
     resources = {}
     for fmt, meta in _RESOURCES.items():
@@ -180,7 +181,7 @@ def _publishing_body(context: Context) -> Any:
                 ]
             }
         )
-    group = context["model"].Group.get(name)
+    group = model.Group.get(name)
     if group is None or not group.is_organization or group.state != "active":
         raise tk.ValidationError(
             {
@@ -200,6 +201,6 @@ def _inner(context: Context) -> Context:
 def _filename(context: Context, organization_id: str | None, fmt: str) -> str:
     stem = "reiestr-naboriv-danykh"
     if organization_id:
-        group = context["model"].Group.get(organization_id)
+        group = model.Group.get(organization_id)
         stem += f"-{group.name if group else organization_id}"
     return f"{stem}-{today().isoformat()}.{fmt}"

@@ -7,6 +7,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import today
@@ -40,7 +41,7 @@ def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_reminders_send", context, data_dict)
-    session = context["session"]
+    session = model.Session
     day = today()
     mails = remind.compose(session)
     already = {

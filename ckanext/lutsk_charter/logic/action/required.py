@@ -6,6 +6,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import now
@@ -45,7 +46,7 @@ def lutsk_charter_required_dataset_list(
         query = query.where(RequiredDataset.section == data_dict["section"])
     if not data_dict.get("include_inactive"):
         query = query.where(RequiredDataset.active.is_(True))
-    return [item.dictize() for item in context["session"].scalars(query)]
+    return [item.dictize() for item in model.Session.scalars(query)]
 
 
 @tk.validate_action_data(schema.required_dataset_update)
@@ -67,7 +68,7 @@ def lutsk_charter_required_dataset_update(context: Context, data_dict: DataDict)
     :raises: ``ObjectNotFound`` when there is no item with this code
     """
     tk.check_access("lutsk_charter_required_dataset_update", context, data_dict)
-    session = context["session"]
+    session = model.Session
     item = session.get(RequiredDataset, data_dict["code"], with_for_update=True)
     if item is None:
         raise tk.ObjectNotFound(_("There is no such item in the list of mandatory datasets."))
@@ -109,7 +110,7 @@ def lutsk_charter_required_dataset_load(context: Context, data_dict: DataDict) -
     rows, problems = required.parse_csv(context, data_dict["csv"])
     if problems:
         raise tk.ValidationError({"csv": problems})
-    session = context["session"]
+    session = model.Session
     dry_run = bool(data_dict.get("dry_run"))
     query = sa.select(RequiredDataset).where(RequiredDataset.code.in_([r["code"] for r in rows]))
     existing = {
@@ -171,7 +172,7 @@ def lutsk_charter_required_dataset_coverage(
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_required_dataset_coverage", context, data_dict)
-    session = context["session"]
+    session = model.Session
     organization_id = data_dict.get("organization_id")
     catalogue = session.scalars(
         sa.select(RequiredDataset)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import ActionResult, Context, DataDict
 
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, today
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
+from ckanext.lutsk_charter.model import ResponsibleAssignment
 from ckanext.lutsk_charter.model import responsible as register
-from ckanext.lutsk_charter.model.queries import org_summaries, user_id
-from ckanext.lutsk_charter.responsible import service
+from ckanext.lutsk_charter.model.queries import user_id
+from ckanext.lutsk_charter.responsible import register_csv, service
 
 log = logging.getLogger(__name__)
 _ = tk._
@@ -60,7 +61,7 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_responsible_assign", context, data_dict)
-    session = context["session"]
+    session = model.Session
     document = data_dict.get("appointing_document") or {}
     assignment = ResponsibleAssignment(
         organization_id=data_dict["organization_id"],
@@ -151,12 +152,59 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
         recorded_at=now(),
         supersedes=old.id,
     )
-    context["session"].add(new)
-    context["session"].flush()
+    model.Session.add(new)
+    model.Session.flush()
     old.superseded_by = new.id
     service.end(context, old, None, data_dict.get("reason") or _("corrected"))
     service.record_change(context, new, "corrected", reason=data_dict.get("reason"))
     return new.dictize(with_contacts=True, today=today())
+
+
+@tk.validate_action_data(schema.responsible_load)
+def lutsk_charter_responsible_load(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Load persons into the register from CSV text: its first load (sysadmins only).
+
+    All or nothing: every line is checked with the schema of
+    ``lutsk_charter_responsible_assign`` first, and if any is bad nothing is
+    loaded; then every line is assigned in one transaction. No notices are
+    mailed for a load. ``ckan lutsk-charter responsible import`` calls it.
+
+    Columns: ``organization`` (id or name), ``role``, ``full_name``, ``email``,
+    ``phone``, ``position``, ``document_number``, ``document_date``,
+    ``document_url``, ``valid_from`` (the first four are needed).
+
+    :param csv: the CSV text, with a header line
+    :type csv: string
+    :param dry_run: only check the lines (optional, default false)
+    :type dry_run: bool
+
+    :returns: ``{"lines": n, "loaded": n, "dry_run": bool}``
+    :rtype: dictionary
+    :raises: ``ValidationError`` with ``csv``: one translated message per bad
+        line, naming the line's number (the header is line 1)
+    """
+    tk.check_access("lutsk_charter_responsible_load", context, data_dict)
+    rows, problems = register_csv.parse(data_dict["csv"], context)
+    if problems:
+        raise tk.ValidationError({"csv": problems})
+    dry_run = bool(data_dict.get("dry_run"))
+    if dry_run:
+        return {"lines": len(rows), "loaded": 0, "dry_run": True}
+    session = model.Session
+    assign = tk.get_action("lutsk_charter_responsible_assign")
+    inner = cast(
+        Context,
+        {"user": context.get("user"), "ignore_auth": True, "defer_commit": True},
+    )
+    try:
+        for row in rows:
+            assign(dict(inner), row)  # type: ignore[arg-type]
+    except Exception:
+        session.rollback()
+        raise
+    if not context.get("defer_commit"):
+        session.commit()
+    return {"lines": len(rows), "loaded": len(rows), "dry_run": False}
 
 
 @tk.side_effect_free
@@ -177,7 +225,7 @@ def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> lis
     tk.check_access("lutsk_charter_responsible_list", context, data_dict)
     organization_id = data_dict["organization_id"]
     day = today()
-    rows = context["session"].scalars(register.current_assignments([organization_id], day))
+    rows = model.Session.scalars(register.current_assignments([organization_id], day))
     with_contacts = service.is_member(context, organization_id)
     return [row.dictize(with_contacts=with_contacts, today=day) for row in rows]
 
@@ -197,195 +245,8 @@ def lutsk_charter_responsible_history(
     """
     tk.check_access("lutsk_charter_responsible_history", context, data_dict)
     day = today()
-    rows = context["session"].scalars(register.history(data_dict["organization_id"]))
+    rows = model.Session.scalars(register.history(data_dict["organization_id"]))
     return [row.dictize(with_contacts=True, today=day) for row in rows]
-
-
-@tk.side_effect_free
-@tk.validate_action_data(schema.responsible_change_list)
-def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """The feed of changes of responsible persons across all bodies (sysadmins only).
-
-    :param acknowledged: only changes the ICT department has (``true``) or has not
-        (``false``) acknowledged (optional, default all)
-    :type acknowledged: bool
-    :param organization_id: only this body (optional)
-    :type organization_id: string
-    :param kind: only changes of this kind: ``assigned``, ``ended`` or ``corrected``
-        (optional)
-    :type kind: string
-    :param limit: at most this many (optional, default 50)
-    :type limit: int
-    :param offset: skip this many (optional, default 0)
-    :type offset: int
-
-    :returns: ``{"count": n, "results": [...]}``, newest first; each result carries
-        its ``assignment`` and the body's ``organization`` (id, name, title)
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_list", context, data_dict)
-    change = ResponsibleChange
-    query = sa.select(change)
-    if "acknowledged" in data_dict:
-        acknowledged = change.acknowledged_at.isnot(None)
-        query = query.where(acknowledged if data_dict["acknowledged"] else sa.not_(acknowledged))
-    if data_dict.get("organization_id"):
-        query = query.where(change.organization_id == data_dict["organization_id"])
-    if data_dict.get("kind"):
-        query = query.where(change.kind == data_dict["kind"])
-    session = context["session"]
-    count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = session.scalars(
-        query.order_by(change.changed_at.desc(), change.id)
-        .limit(data_dict.get("limit", 50))
-        .offset(data_dict.get("offset", 0))
-    ).all()
-    assignments = {
-        a.id: a
-        for a in session.scalars(
-            sa.select(ResponsibleAssignment).where(
-                ResponsibleAssignment.id.in_({r.assignment_id for r in rows})
-            )
-        )
-    }
-    groups = org_summaries({r.organization_id for r in rows})
-    day = today()
-    results = []
-    for row in rows:
-        item = row.dictize()
-        item["assignment"] = assignments[row.assignment_id].dictize(True, day)
-        item["organization"] = groups.get(row.organization_id)
-        results.append(item)
-    return {"count": count, "results": results}
-
-
-@tk.validate_action_data(schema.id_only)
-def lutsk_charter_responsible_change_acknowledge(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Mark a change of responsible persons as seen by the ICT department (sysadmins only).
-
-    Acknowledging twice keeps the first acknowledgement.
-
-    :param id: the id of the change
-    :type id: string
-
-    :returns: the change
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_acknowledge", context, data_dict)
-    session = context["session"]
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
-    if change.acknowledged_at is None:
-        change.acknowledged_at = now()
-        change.acknowledged_by = user_id(context.get("user"))
-        if not context.get("defer_commit"):
-            session.commit()
-    return change.dictize()
-
-
-@tk.validate_action_data(schema.responsible_change_acknowledge_many)
-def lutsk_charter_responsible_change_acknowledge_many(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Acknowledge many changes of responsible persons at once (sysadmins only).
-
-    With ``id``, those changes (all must exist, else nothing is acknowledged);
-    without it, every change not yet acknowledged that matches the filters
-    (``organization_id``, ``kind``), however many. Changes already acknowledged
-    keep their first acknowledgement.
-
-    :param id: the id of a change, or a list of them (at most 1000; optional)
-    :type id: string or list of strings
-    :param organization_id: without ``id``: only this body's changes (optional)
-    :type organization_id: string
-    :param kind: without ``id``: only changes of this kind (optional)
-    :type kind: string
-
-    :returns: ``{"count": n}``, how many changes this call acknowledged
-    :rtype: dictionary
-    :raises: ``ObjectNotFound`` when an ``id`` names no change
-    """
-    tk.check_access("lutsk_charter_responsible_change_acknowledge_many", context, data_dict)
-    session = context["session"]
-    change = ResponsibleChange
-    pending = sa.update(change).where(change.acknowledged_at.is_(None))
-    if data_dict.get("id"):
-        ids = set(data_dict["id"])
-        found = set(session.scalars(sa.select(change.id).where(change.id.in_(ids))))
-        if found != ids:
-            raise tk.ObjectNotFound(_("There is no such change."))
-        pending = pending.where(change.id.in_(ids))
-    else:
-        if data_dict.get("organization_id"):
-            pending = pending.where(change.organization_id == data_dict["organization_id"])
-        if data_dict.get("kind"):
-            pending = pending.where(change.kind == data_dict["kind"])
-    result = session.execute(
-        pending.values(
-            acknowledged_at=now(), acknowledged_by=user_id(context.get("user"))
-        ).execution_options(synchronize_session=False)
-    )
-    if not context.get("defer_commit"):
-        session.commit()
-    return {"count": result.rowcount}
-
-
-@tk.validate_action_data(schema.id_only)
-def lutsk_charter_responsible_change_resend(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Queue the e-mail notice of a change again, e.g. after the mail server failed
-    (sysadmins only).
-
-    :param id: the id of the change
-    :type id: string
-
-    :returns: the change, with ``notice_state`` ``queued`` (or ``not_queued`` when the
-        queue is down, ``none`` when nobody is to be notified)
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_resend", context, data_dict)
-    session = context["session"]
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
-    assignment = session.get(ResponsibleAssignment, change.assignment_id)
-    actor = context["model"].User.get(change.changed_by or "")
-    reason = assignment.end_reason if change.kind == "ended" else None
-    service.queue_notice(context, change, assignment, reason, actor.display_name if actor else "")
-    return change.dictize()
-
-
-@tk.validate_action_data(schema.change_notice_result)
-def lutsk_charter_responsible_change_notice_result(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Record what became of a change's e-mail notice (the mail job calls it; sysadmins).
-
-    :param id: the id of the change
-    :type id: string
-    :param state: ``sent`` or ``failed``
-    :type state: string
-    :param error: why it failed (optional)
-    :type error: string
-
-    :returns: the change
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_notice_result", context, data_dict)
-    session = context["session"]
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
-    change.notice_state = data_dict["state"]
-    change.notice_error = data_dict.get("error") if data_dict["state"] == "failed" else None
-    change.notice_at = now()
-    if not context.get("defer_commit"):
-        session.commit()
-    return change.dictize()
 
 
 @tk.side_effect_free
@@ -405,7 +266,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_stale_contacts", context, data_dict)
-    package = context["model"].Package
+    package = model.Package
     email = sa.func.lower(sa.func.trim(package.maintainer_email))
     current = register.current_assignments(None, today()).subquery()
     query = (
@@ -434,9 +295,9 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
         # The body's official address (what a private contact is replaced by) is not stale.
         key = organization_id or ""
         if key not in official:
-            group = context["model"].Group.get(key) if key else None
+            group = model.Group.get(key) if key else None
             official[key] = (
-                (group.extras.get("contact_email") or "").strip().lower() if group else ""
+                (_extras(group).get("contact_email") or "").strip().lower() if group else ""
             )
         return official[key]
 
@@ -448,7 +309,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
             "organization_id": r.owner_org,
             "maintainer_email": r.maintainer_email,
         }
-        for r in context["session"].execute(query)
+        for r in model.Session.execute(query)
         if (r.maintainer_email or "").strip().lower() != _official(r.owner_org)
     ]
 
@@ -475,22 +336,18 @@ def package_create(
         and not data_dict.get("maintainer_email")
         and data_dict.get("owner_org")
     ):
-        group = context["model"].Group.get(data_dict["owner_org"])
+        group = model.Group.get(data_dict["owner_org"])
         if group is not None:
-            publisher = (
-                context["session"]
-                .scalars(
-                    register.current_assignments([group.id], today()).where(
-                        ResponsibleAssignment.role == "publisher"
-                    )
+            publisher = model.Session.scalars(
+                register.current_assignments([group.id], today()).where(
+                    ResponsibleAssignment.role == "publisher"
                 )
-                .first()
-            )
+            ).first()
             if publisher is not None:
                 email = (
                     publisher.email
                     if publisher.contact_public
-                    else (group.extras.get("contact_email") or "")
+                    else (_extras(group).get("contact_email") or "")
                 )
                 data_dict = {
                     **data_dict,
@@ -498,3 +355,8 @@ def package_create(
                     "maintainer_email": email,
                 }
     return up_func(context, data_dict)
+
+
+def _extras(group: Any) -> dict[str, Any]:
+    """An organization's custom fields (``extras``, which CKAN's types do not declare)."""
+    return dict(getattr(group, "extras", None) or {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.logic import schema
@@ -67,7 +68,7 @@ def lutsk_charter_validation_show(context: Context, data_dict: DataDict) -> dict
     :raises: ``ObjectNotFound`` when the resource was never validated
     """
     tk.check_access("lutsk_charter_validation_show", context, data_dict)
-    row = context["session"].get(ResourceValidation, data_dict["resource_id"])
+    row = model.Session.get(ResourceValidation, data_dict["resource_id"])
     if row is None:
         raise tk.ObjectNotFound(_("This resource has not been validated."))
     return row.dictize()
