@@ -30,11 +30,11 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
     return _body_admin(context, _assignment_body(context, data_dict.get("id")))
 
 
-@tk.auth_allow_anonymous_access
 def lutsk_charter_responsible_load(context: Context, data_dict: DataDict) -> AuthResult:
     return {"success": False, "msg": _("Only sysadmins may load the register from a file.")}
 
 
+@tk.auth_allow_anonymous_access
 def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> AuthResult:
     if config.responsible_persons_public():
         return {"success": True}
