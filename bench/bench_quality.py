@@ -277,7 +277,7 @@ def full_check(datasets: int) -> dict:
     import sqlalchemy as sa
     from ckan import model
 
-    from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
+    from ckanext.lutsk_charter.quality.service import run_quality_checks
 
     populate(datasets)  # already done by its own child: this process's memory is the check's
     baseline_rss = rusage.getrusage(rusage.RUSAGE_SELF).ru_maxrss / 1024
@@ -328,9 +328,9 @@ def naive_check(sample: int) -> dict:
     import sqlalchemy as sa
     from ckan import model
 
-    from ckanext.lutsk_charter.logic.action.quality import check_env, registered_checks
     from ckanext.lutsk_charter.quality.checks import run_checks
     from ckanext.lutsk_charter.quality.facts import DatasetFacts, ResourceFacts
+    from ckanext.lutsk_charter.quality.service import check_env, registered_checks
     from ckanext.lutsk_charter.timeliness import parse_ckan_time
 
     ids = list(

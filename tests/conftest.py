@@ -39,24 +39,12 @@ def clean_db(reset_db, migrate_db_for, with_plugins):
 
 def _reseed_required_datasets() -> None:
     """Put back the rows the migration seeds: ``reset_db`` empties tables, not the migrations."""
-    import importlib.util
-
-    import sqlalchemy as sa
     from ckan import model
 
-    from ckanext.lutsk_charter.model import RequiredDataset
+    from ckanext.lutsk_charter.monitoring.required import seed_if_empty
 
-    if model.Session.scalar(sa.select(sa.func.count()).select_from(RequiredDataset)):
-        return
-    versions = ROOT / "ckanext" / "lutsk_charter" / "migration" / "lutsk_charter" / "versions"
-    (path,) = versions.glob("*_8a1d4e6b2c53_*.py")
-    spec = importlib.util.spec_from_file_location("lutsk_charter_required_migration", path)
-    assert spec
-    assert spec.loader
-    migration = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(migration)
-    model.Session.execute(sa.insert(RequiredDataset.__table__), migration.seed_rows())
-    model.Session.commit()
+    if seed_if_empty(model.Session):
+        model.Session.commit()
 
 
 @pytest.fixture(scope="session")

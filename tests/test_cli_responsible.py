@@ -55,11 +55,10 @@ def test_a_bad_line_loads_nothing_and_is_reported_by_number(cli, tmp_path, organ
     )
     result = cli.invoke(ckan, ["lutsk-charter", "responsible", "import", path])
     assert result.exit_code != 0
-    assert "line 3:" in result.output
-    assert "role" in result.output
-    assert "line 4:" in result.output
-    assert "email" in result.output
-    assert "line 2:" not in result.output
+    assert "Рядок 3: role:" in result.output  # through lutsk_charter_responsible_load
+    assert "Рядок 4: organization_id:" in result.output
+    assert "Рядок 4: email:" in result.output
+    assert "Рядок 2" not in result.output
     assert "nothing was loaded" in result.output
     assert _history(organization) == []
 

@@ -53,3 +53,62 @@ def test_upgrade_downgrade_upgrade_round_trip(migrate_db_for, organization):
     model.Session.commit()
     history = call_action("lutsk_charter_responsible_history", organization_id=organization["id"])
     assert [(h["id"], h["valid_from"]) for h in history] == [(person["id"], "2025-02-01")]
+
+
+def _our_metadata() -> sa.MetaData:
+    import ckan.plugins.toolkit as tk
+
+    ours = sa.MetaData()
+    for table in tk.BaseModel.metadata.sorted_tables:
+        if table.name.startswith("lutsk_charter_"):
+            table.to_metadata(ours)
+    return ours
+
+
+def test_the_models_tables_are_the_migrated_tables():
+    """Columns, indexes and unique constraints (alembic's comparison) and CHECK
+    constraints (which it does not compare) of the model are those the migrations made."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    ours = _our_metadata()
+    assert len(ours.tables) >= 11
+
+    def include_name(name, type_, _parent):
+        if type_ == "table":
+            return name in ours.tables
+        return True
+
+    bind = model.Session.get_bind()
+    with bind.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_name": include_name, "compare_type": True}
+        )
+        differences = compare_metadata(context, ours)
+    assert differences == []
+    inspector = sa.inspect(bind)
+    for table in ours.sorted_tables:
+        in_database = {c["name"] for c in inspector.get_check_constraints(table.name)}
+        declared = {c.name for c in table.constraints if isinstance(c, sa.CheckConstraint)}
+        assert declared == in_database, table.name
+        indexes = {
+            i["name"]
+            for i in inspector.get_indexes(table.name)
+            if not i.get("duplicates_constraint")  # a UNIQUE constraint's own index
+        }
+        assert {i.name for i in table.indexes} == indexes, table.name
+
+
+def test_migration_005_seeds_its_frozen_copy_not_the_package_file():
+    from pathlib import Path
+
+    versions = (
+        Path(__file__).resolve().parent.parent
+        / "ckanext/lutsk_charter/migration/lutsk_charter/versions"
+    )
+    (path,) = versions.glob("005_*.py")
+    source = path.read_text(encoding="utf-8")
+    assert "835-list.csv" not in source.split("SEED = (")[1]  # no file is read
+    assert "open(" not in source
+    assert source.count("\n    ('ALL-") == 16
+    assert source.count("\n    ('OMS-") == 57

@@ -164,8 +164,12 @@ def test_two_web_processes_and_two_workers_agree(two_webs, two_workers):
                 job = Job.fetch(job_id, connection=queue.connection)
             except rq.exceptions.NoSuchJobError:
                 continue
-            if job.description.startswith(("ckanext.lutsk_charter.jobs.validate_resource",
-                                           "ckanext.lutsk_charter.jobs.check_links")):
+            if job.description.startswith(
+                (
+                    "ckanext.lutsk_charter.jobs.validate_resource",
+                    "ckanext.lutsk_charter.jobs.check_links",
+                )
+            ):
                 done.append(job)
         return done
 

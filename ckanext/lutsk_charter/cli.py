@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -47,26 +46,33 @@ def responsible_import(csv_file: Any, dry_run: bool) -> None:
     checked first; if any is bad, each bad line is reported by its number and
     nothing is loaded. No notices are mailed for a first load.
     """
-    from ckanext.lutsk_charter import register_csv
+    import ckan.plugins.toolkit as tk
 
-    rows = list(csv.DictReader(csv_file))
-    problems = register_csv.check(rows)
-    for line, errors in problems:
-        click.secho(f"line {line}: {errors}", fg="red", err=True)
-    if problems:
-        raise click.ClickException(f"{len(problems)} bad line(s); nothing was loaded")
+    try:
+        result = tk.get_action("lutsk_charter_responsible_load")(
+            _site_context(), {"csv": csv_file.read(), "dry_run": dry_run}
+        )
+    except tk.ValidationError as e:
+        _bad_lines(e)
     if dry_run:
-        click.secho(f"{len(rows)} line(s) are good; nothing loaded (--dry-run)", fg="green")
+        click.secho(f"{result['lines']} line(s) are good; nothing loaded (--dry-run)", fg="green")
         return
-    loaded = register_csv.load(rows)
-    click.secho(f"{loaded} person(s) loaded", fg="green")
+    click.secho(f"{result['loaded']} person(s) loaded", fg="green")
+
+
+def _bad_lines(error: Any) -> NoReturn:
+    """Report each bad line of a loaded CSV file (``csv`` of the error) and stop."""
+    problems = list(error.error_dict.get("csv") or [])
+    for message in problems:
+        click.secho(str(message), fg="red", err=True)
+    raise click.ClickException(f"{len(problems)} bad line(s); nothing was loaded") from None
 
 
 @responsible.command("export")
 @click.argument("csv_file", type=click.File("w", encoding="utf-8"), default="-")
 def responsible_export(csv_file: Any) -> None:
     """Write the whole register, with its history, as CSV (to CSV_FILE or stdout)."""
-    from ckanext.lutsk_charter import register_csv
+    from ckanext.lutsk_charter.responsible import register_csv
 
     count = register_csv.export(csv_file)
     click.echo(f"{count} assignment(s) exported", err=True)
@@ -77,12 +83,11 @@ def required() -> None:
     """The catalogue of datasets Resolution 835 makes mandatory."""
 
 
-def _site_context() -> dict[str, Any]:
-    import ckan.plugins.toolkit as tk
-    from ckan import model
+def _site_context(**extra: Any) -> Any:
+    """The one context every command calls actions with: the site user's."""
+    from ckanext.lutsk_charter.model.queries import site_context
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "model": model, "session": model.Session}
+    return site_context(**extra)
 
 
 @required.command("load")
@@ -100,14 +105,11 @@ def required_load(csv_file: Any, dry_run: bool) -> None:
 
     try:
         result = tk.get_action("lutsk_charter_required_dataset_load")(
-            _site_context(),  # type: ignore[arg-type]
+            _site_context(),
             {"csv": csv_file.read(), "dry_run": dry_run},
         )
     except tk.ValidationError as e:
-        problems = e.error_dict.get("csv", [])
-        for message in problems:
-            click.secho(str(message), fg="red", err=True)
-        raise click.ClickException(f"{len(problems)} bad line(s); nothing was loaded") from None
+        _bad_lines(e)
     summary = "{created} new, {updated} changed, {unchanged} unchanged".format(**result)
     if dry_run:
         click.secho(f"All lines are good ({summary}); nothing loaded (--dry-run)", fg="green")
@@ -121,11 +123,11 @@ def required_export(csv_file: Any) -> None:
     """Write every item, inactive ones too, as CSV that `required load` reads back."""
     import ckan.plugins.toolkit as tk
 
-    from ckanext.lutsk_charter.logic.action.required import CSV_COLUMNS
     from ckanext.lutsk_charter.monitoring.exports import write_dicts
+    from ckanext.lutsk_charter.monitoring.required import CSV_COLUMNS
 
     items = tk.get_action("lutsk_charter_required_dataset_list")(
-        _site_context(),  # type: ignore[arg-type]
+        _site_context(),
         {"include_inactive": True},
     )
     rows = (
@@ -152,40 +154,34 @@ def required_export(csv_file: Any) -> None:
 def validate(
     dataset_id: str | None, organization: str | None, everything: bool, pending: bool
 ) -> None:
-    """Validate resources' data now, in this process, with a progress bar."""
+    """Validate resources' data now, in this process (``lutsk_charter_validation_run_batch``)."""
     import ckan.plugins.toolkit as tk
-    from ckan import model
-
-    from ckanext.lutsk_charter.logic.action.validation import validation_candidates
 
     if not (dataset_id or organization or everything or pending):
         raise click.UsageError("say which: --dataset ID, --org NAME, --all or --pending")
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "model": model, "session": model.Session}
-    scope: dict[str, Any] = {"pending": pending}
+    data: dict[str, Any] = {"pending": pending, "sync": True}
+    if dataset_id:
+        data["dataset_id"] = dataset_id
+    if organization:
+        data["organization_id"] = organization
+    click.echo("Validating…", err=True)
     try:
-        if dataset_id:
-            scope["dataset_id"] = tk.get_validator("package_id_or_name_exists")(dataset_id, context)
-        if organization:
-            scope["organization_id"] = tk.get_validator("lutsk_charter_organization_exists")(
-                organization, context
-            )
-    except tk.Invalid as e:
-        raise click.BadParameter(str(e.error)) from None
-    ids = validation_candidates(context, scope)  # type: ignore[arg-type]
-    statuses: dict[str, int] = {}
-    with click.progressbar(ids, label="Validating", show_pos=True) as bar:
-        for resource_id in bar:
-            result = tk.get_action("lutsk_charter_validation_run")(
-                {"user": site_user["name"], "ignore_auth": True},
-                {"resource_id": resource_id, "sync": True},
-            )
-            statuses[result["status"]] = statuses.get(result["status"], 0) + 1
+        result = tk.get_action("lutsk_charter_validation_run_batch")(_site_context(), data)
+    except tk.ValidationError as e:
+        raise click.BadParameter(_problems(e)) from None
+    statuses = result["statuses"]
     summary = ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())) or "nothing to do"
     click.secho(
-        f"{len(ids)} resource(s) validated — {summary}",
+        f"{result['resources']} resource(s) validated — {summary}",
         fg="red" if statuses.get("error") or statuses.get("failure") else "green",
     )
+
+
+def _problems(error: Any) -> str:
+    """A ``ValidationError``'s messages on one line each, ``field: message``."""
+    from ckanext.lutsk_charter.logic.errors import messages
+
+    return "\n".join(messages(error.error_dict))
 
 
 @lutsk_charter.command("check")
@@ -205,14 +201,12 @@ def check(organization: str | None, links: bool, background: bool) -> None:
     import ckan.plugins.toolkit as tk
     from ckan import model
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "model": model, "session": model.Session}
+    context = _site_context()
     data: dict[str, Any] = {}
     if organization:
         try:
-            data["organization_id"] = tk.get_validator("lutsk_charter_organization_exists")(
-                organization, context
-            )
+            exists: Any = tk.get_validator("lutsk_charter_organization_exists")
+            data["organization_id"] = exists(organization, context)
         except tk.Invalid as e:
             raise click.BadParameter(str(e.error), param_hint="--org") from None
     if links:
@@ -222,11 +216,11 @@ def check(organization: str | None, links: bool, background: bool) -> None:
         with click.progressbar(ids, label="Checking links", show_pos=True) as bar:
             for package_id in bar:
                 tk.get_action("lutsk_charter_link_check")(
-                    {"user": site_user["name"], "ignore_auth": True},
+                    _site_context(ignore_auth=True),
                     {"id": package_id, "sync": True},
                 )
     result = tk.get_action("lutsk_charter_quality_recheck")(
-        {"user": site_user["name"]}, {**data, "background": background}
+        _site_context(), {**data, "background": background}
     )
     if background:
         click.secho("Quality check queued (queue lutsk_charter).", fg="green")
@@ -245,8 +239,7 @@ def snapshot() -> None:
     """Store today's monitoring figures (daily from cron; a second run replaces the first)."""
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    result = tk.get_action("lutsk_charter_monitor_snapshot")({"user": site_user["name"]}, {})
+    result = tk.get_action("lutsk_charter_monitor_snapshot")(_site_context(), {})
     click.secho(
         f"Figures of {result['bodies']} bodies and the city stored for {result['day']}.", fg="green"
     )
@@ -261,7 +254,7 @@ def notify(dry_run: bool) -> None:
     import ckan.plugins.toolkit as tk
 
     result = tk.get_action("lutsk_charter_reminders_send")(
-        _site_context(),  # type: ignore[arg-type]
+        _site_context(),
         {"dry_run": dry_run},
     )
     if dry_run:
@@ -298,13 +291,14 @@ def register_publish() -> None:
 
     try:
         result = tk.get_action("lutsk_charter_register_publish")(
-            _site_context(),  # type: ignore[arg-type]
+            _site_context(),
             {},
         )
     except tk.ValidationError as e:
-        for messages in e.error_dict.values():
-            for message in messages if isinstance(messages, list) else [messages]:
-                click.secho(str(message), fg="red", err=True)
+        from ckanext.lutsk_charter.logic.errors import reasons
+
+        for message in reasons(e.error_dict):
+            click.secho(message, fg="red", err=True)
         raise click.ClickException("the register was not published") from None
     click.secho(
         "Register of datasets {what}: {name}, {rows} dataset(s) listed".format(
@@ -331,11 +325,11 @@ def register_export(fmt: str, organization: str | None, output: Any) -> None:
         data["organization_id"] = organization
     try:
         result = tk.get_action("lutsk_charter_register_export")(
-            _site_context(),  # type: ignore[arg-type]
+            _site_context(),
             data,
         )
     except tk.ValidationError as e:
-        raise click.BadParameter(str(e.error_dict), param_hint="--org") from None
+        raise click.BadParameter(_problems(e), param_hint="--org") from None
     output.write(content(result["records"], fmt))
     click.echo(f"{result['rows']} dataset(s) in the register", err=True)
 
@@ -368,13 +362,12 @@ def legacy_check(dataset_id: str | None) -> None:
     """List each stored dataset the current schema would refuse, with the field and the reason."""
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     try:
         report = tk.get_action("lutsk_charter_legacy_check")(
-            {"user": site_user["name"]}, {"id": dataset_id} if dataset_id else {}
+            _site_context(), {"id": dataset_id} if dataset_id else {}
         )
     except tk.ValidationError as e:
-        raise click.BadParameter(str(e.error_dict)) from None
+        raise click.BadParameter(_problems(e)) from None
     _legacy_echo(report)
     if any(d["refused"] for d in report["datasets"]):
         raise SystemExit(1)
@@ -387,12 +380,11 @@ def legacy_fix(dataset_id: str | None, dry_run: bool) -> None:
     """Replace old values that have a safe fix (uk → ua, Щороку → once a year, csv → CSV)."""
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     data: dict[str, Any] = {"dry_run": dry_run}
     if dataset_id:
         data["id"] = dataset_id
     try:
-        report = tk.get_action("lutsk_charter_legacy_fix")({"user": site_user["name"]}, data)
+        report = tk.get_action("lutsk_charter_legacy_fix")(_site_context(), data)
     except tk.ValidationError as e:
-        raise click.BadParameter(str(e.error_dict)) from None
+        raise click.BadParameter(_problems(e)) from None
     _legacy_echo(report, dry_run)

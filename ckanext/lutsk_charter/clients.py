@@ -18,9 +18,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from ckan import model
-from sqlalchemy.orm import Session
+from ckan.types import AlchemySession
 
-from ckanext.lutsk_charter.model import ResourceDataChange
+from ckanext.lutsk_charter.model.queries import data_changed_subquery
 
 #: Dataset keys the monitor reads (besides ``organization.name`` and ``tags[].display_name``).
 MONITOR_DATASET_KEYS = (
@@ -48,21 +48,13 @@ MONITOR_RESOURCE_KEYS = (
 )
 
 
-def data_clock(session: Session, package_ids: Iterable[str]) -> dict[str, dt.datetime]:
+def data_clock(session: AlchemySession, package_ids: Iterable[str]) -> dict[str, dt.datetime]:
     """When each dataset's data last changed (aware UTC), in one query for all of them."""
     ids = list(package_ids)
     if not ids:
         return {}
-    package, resource = model.package_table, model.resource_table
-    latest = (
-        sa.select(sa.func.max(ResourceDataChange.changed_at))
-        .join(resource, resource.c.id == ResourceDataChange.resource_id)
-        .where(
-            ResourceDataChange.package_id == package.c.id,
-            resource.c.state == "active",
-        )
-        .scalar_subquery()
-    )
+    package = model.package_table
+    latest = data_changed_subquery(package.c.id)
     found: dict[str, dt.datetime] = {}
     for package_id, changed, created in session.execute(
         sa.select(package.c.id, latest, package.c.metadata_created).where(package.c.id.in_(ids))

@@ -126,9 +126,10 @@ def register_organization() -> str | None:
 
 def dcat_catalog_description() -> str:
     """The catalogue's description in the DCAT feeds."""
-    return tk.config.get("ckan.site_description") or tk.config[
-        "ckanext.lutsk_charter.dcat.catalog_description"
-    ]
+    return (
+        tk.config.get("ckan.site_description")
+        or tk.config["ckanext.lutsk_charter.dcat.catalog_description"]
+    )
 
 
 def dcat_publisher_name() -> str:

@@ -42,11 +42,9 @@ def _shapes() -> Any:
 def dataset_graph(package_id: str) -> Any:
     """The dataset's DCAT graph as the portal serves it."""
     from ckanext.dcat.processors import RDFSerializer
+    from ckanext.lutsk_charter.model.queries import site_context
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    dataset = tk.get_action("package_show")(
-        {"user": site_user["name"], "ignore_auth": True}, {"id": package_id}
-    )
+    dataset = tk.get_action("package_show")(site_context(ignore_auth=True), {"id": package_id})
     serializer = RDFSerializer()
     serializer.graph_from_dataset(dataset)
     return serializer.g

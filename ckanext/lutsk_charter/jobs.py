@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from ckan.lib import mailer
 
@@ -41,17 +41,21 @@ def send_responsible_change_notice(
     return len(recipients)
 
 
+def _site_context() -> Any:
+    """The one context jobs call actions with: the site user, auth not checked again."""
+    from ckanext.lutsk_charter.model.queries import site_context
+
+    return site_context(ignore_auth=True)
+
+
 def _notice_result(change_id: str, failed: list[str], error: str) -> None:
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     data = {"id": change_id, "state": "failed" if failed else "sent"}
     if failed:
         data["error"] = f"{', '.join(failed)}: {error}"[:500]
     try:
-        tk.get_action("lutsk_charter_responsible_change_notice_result")(
-            {"user": site_user["name"], "ignore_auth": True}, data
-        )
+        tk.get_action("lutsk_charter_responsible_change_notice_result")(_site_context(), data)
     except tk.ObjectNotFound:
         log.warning("The change %s of the notice is gone", change_id)
 
@@ -60,9 +64,8 @@ def validate_resource(resource_id: str) -> str:
     """Validate one resource's data (the job queued by ``lutsk_charter_validation_run``)."""
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     result = tk.get_action("lutsk_charter_validation_run")(
-        {"user": site_user["name"], "ignore_auth": True},
+        _site_context(),
         {"resource_id": resource_id, "sync": True},
     )
     return result["status"]
@@ -72,13 +75,12 @@ def check_quality(package_ids: list[str] | None, organization_id: str | None) ->
     """Run the quality checks (the job queued by ``lutsk_charter_quality_recheck``)."""
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    context = {"user": site_user["name"], "ignore_auth": True}
+    context = _site_context()
     if package_ids:
         changed = 0
         for package_id in package_ids:
             result = tk.get_action("lutsk_charter_quality_recheck")(
-                dict(context), {"id": package_id}
+                cast(Any, dict(context)), {"id": package_id}
             )
             changed += len(result["changed"])
         return {"changed": changed}
@@ -91,9 +93,8 @@ def check_links(package_id: str) -> int:
     """Check a dataset's links, then its quality (queued after saves and by ``check --links``)."""
     import ckan.plugins.toolkit as tk
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     result = tk.get_action("lutsk_charter_link_check")(
-        {"user": site_user["name"], "ignore_auth": True}, {"id": package_id, "sync": True}
+        _site_context(), {"id": package_id, "sync": True}
     )
     return len(result["results"])
 
@@ -180,7 +181,7 @@ def check_dcat(package_id: str) -> int | None:
     from ckan import model
 
     from ckanext.lutsk_charter import dcat_check
-    from ckanext.lutsk_charter.logic.action._common import now
+    from ckanext.lutsk_charter.clock import now
     from ckanext.lutsk_charter.model import DcatCheck
 
     package = model.Package.get(package_id)
@@ -195,8 +196,5 @@ def check_dcat(package_id: str) -> int | None:
     row.conforms, row.violations, row.checked_at = count == 0, count, now()
     model.Session.commit()
     if changed:  # the score moves by 30 points
-        site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-        tk.get_action("lutsk_charter_quality_recheck")(
-            {"user": site_user["name"], "ignore_auth": True}, {"id": package_id}
-        )
+        tk.get_action("lutsk_charter_quality_recheck")(_site_context(), {"id": package_id})
     return count

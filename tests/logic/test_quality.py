@@ -417,7 +417,7 @@ def test_a_deleted_dataset_resolves_its_flags(dataset):
 def test_time_alone_makes_a_dataset_overdue_at_the_next_full_check(dataset, monkeypatch):
     import datetime as dt
 
-    from ckanext.lutsk_charter.logic.action import quality
+    from ckanext.lutsk_charter.quality import service as quality
 
     call_action(
         "resource_create",

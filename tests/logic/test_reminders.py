@@ -232,8 +232,8 @@ def test_cli_notify(cli, organization, late, smtp_inbox, monkeypatch):
 
 
 def test_the_demo_data(smtp_inbox):
+    from ckanext.lutsk_charter.clock import now, portal_zone
     from ckanext.lutsk_charter.demo import load
-    from ckanext.lutsk_charter.logic.action._common import now, portal_zone
     from ckanext.lutsk_charter.monitoring.states import dataset_states
 
     load(echo=lambda *_args: None)

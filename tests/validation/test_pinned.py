@@ -199,9 +199,7 @@ def test_a_private_name_is_refused_before_any_connection(tmp_path, answers, conn
     assert connections == []
 
 
-def test_a_loopback_server_is_reached_by_its_name_when_private_urls_are_allowed(
-    tmp_path, internal
-):
+def test_a_loopback_server_is_reached_by_its_name_when_private_urls_are_allowed(tmp_path, internal):
     # The real resolver; 127.0.0.1 answers for itself. Allowed only with allow_private_urls.
     url = f"http://127.0.0.1:{internal.port}/data.csv"
     path = fetch(url, FetchLimits(max_bytes=1 << 20, allow_private=True), tmp_path)

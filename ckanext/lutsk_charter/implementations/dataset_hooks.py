@@ -30,6 +30,7 @@ from ckanext.lutsk_charter import clients, config, jobs, keywords, timeliness
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
 from ckanext.lutsk_charter.quality import store
+from ckanext.lutsk_charter.validation.service import TO_QUEUE
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,7 @@ def _record_data_change(context: Context, package_id: str) -> list[str]:
 
 
 def _now() -> Any:
-    from ckanext.lutsk_charter.logic.action._common import now
+    from ckanext.lutsk_charter.clock import now
 
     return now()
 
@@ -202,7 +203,7 @@ def _check_quality(context: Context, package_id: str) -> None:
     """The cheap after-save check: this dataset only, committed with the save."""
     if not config.quality_after_save():
         return
-    from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
+    from ckanext.lutsk_charter.quality.service import run_quality_checks
 
     outcome = run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
     if outcome.unchecked_links:  # links never checked at their current URL
@@ -238,7 +239,7 @@ def _quality_facets(facets_dict: dict[str, Any]) -> dict[str, Any]:
 # --- validation on every save path --------------------------------------------------------
 
 #: ``session.info`` key: resources whose validation is queued when the save commits.
-_TO_QUEUE = "lutsk_charter_validation_queue"
+_TO_QUEUE = TO_QUEUE
 
 
 def _json_text(value: Any) -> str:

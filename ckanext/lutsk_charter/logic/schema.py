@@ -5,7 +5,7 @@ from __future__ import annotations
 import ckan.plugins.toolkit as tk
 from ckan.types import Schema, Validator, ValidatorFactory
 
-from ckanext.lutsk_charter.logic.validators import MAX_OFFSET
+from ckanext.lutsk_charter.logic.validators_input import MAX_OFFSET
 from ckanext.lutsk_charter.types import PUBLICATION_STATES
 
 #: The kinds of change in the register of responsible persons.
@@ -273,8 +273,8 @@ def flag_list(
     lutsk_charter_organization_exists: Validator,
     package_id_or_name_exists: Validator,
 ) -> Schema:
-    from ckanext.lutsk_charter.types import FLAG_STATUSES
     from ckanext.lutsk_charter.quality.checks import PRINCIPLES, SEVERITIES
+    from ckanext.lutsk_charter.types import FLAG_STATUSES
 
     return {
         "organization_id": [ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists],
@@ -390,6 +390,10 @@ def required_dataset_load(
         "csv": [not_empty, lutsk_charter_text],
         "dry_run": [ignore_missing, lutsk_charter_boolean],
     }
+
+
+#: ``lutsk_charter_responsible_load`` takes the same two keys: CSV text and ``dry_run``.
+responsible_load = required_dataset_load
 
 
 @tk.validator_args

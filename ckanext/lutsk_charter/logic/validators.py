@@ -16,8 +16,13 @@ import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
-from ckanext.lutsk_charter import config, identifiers, keywords, legacy, table_schema
-from ckanext.lutsk_charter.types import REQUIRED_SECTIONS, RESPONSIBLE_ROLES
+from ckanext.lutsk_charter import config, identifiers, keywords, table_schema
+from ckanext.lutsk_charter.logic import validators_input, validators_register
+from ckanext.lutsk_charter.logic.validators_input import (
+    check_json_value,
+    load_json,
+    lutsk_charter_http_url,
+)
 
 _ = tk._
 Invalid = tk.Invalid
@@ -67,19 +72,6 @@ def lutsk_charter_email(value: Any, context: Context) -> Any:
     ):
         raise Invalid(_("“{value}” is not a valid e-mail address.").format(value=address))
     return address
-
-
-def lutsk_charter_http_url(value: Any, context: Context) -> Any:
-    """An absolute http(s) URL."""
-    if value is missing or value is None or value == "":
-        return value
-    from urllib.parse import urlparse
-
-    url = str(value).strip()
-    parts = urlparse(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
-        raise Invalid(_("Enter a full web address starting with http:// or https://."))
-    return url
 
 
 def lutsk_charter_not_in_future(value: Any, context: Context) -> Any:
@@ -203,7 +195,6 @@ def lutsk_charter_organization_exists(value: Any, context: Context) -> Any:
     """The id or name of an existing organization; stored as its id."""
     if value is missing or value is None or value == "":
         return value
-    model = context["model"]
     group = model.Group.get(str(value))
     if group is None or not group.is_organization or group.state != "active":
         raise Invalid(_("There is no organization “{value}”.").format(value=value))
@@ -228,7 +219,6 @@ def lutsk_charter_parent_body(
     own_id = data.get(("id",))
     if not own_id:
         return
-    model = context["model"]
     seen: set[str] = set()
     current: str | None = parent_id
     while current and current not in seen:
@@ -255,7 +245,7 @@ def _parent_may_come_later(value: Any, context: Context) -> bool:
         uuid.UUID(str(value))
     except ValueError:
         return False
-    return context["model"].Group.get(str(value)) is None
+    return model.Group.get(str(value)) is None
 
 
 def _field_value(data: FlattenDataDict, key: FlattenKey) -> Any:
@@ -297,7 +287,7 @@ def _stored_resource_value(data: FlattenDataDict, key: FlattenKey, context: Cont
     resource_id = data.get((*key[:-1], "id"))
     if not resource_id:
         return None
-    resource = context["model"].Resource.get(resource_id)
+    resource = model.Resource.get(resource_id)
     if resource is None:
         return None
     return (resource.extras or {}).get(key[-1])
@@ -419,321 +409,23 @@ def lutsk_charter_name_from_title(
     data[key] = name
 
 
-def lutsk_charter_responsible_role(value: Any, context: Context) -> Any:
-    """``creator`` or ``publisher``: who creates a body's open data, who publishes it."""
-    if value not in RESPONSIBLE_ROLES:
-        raise Invalid(_("Unknown role “{value}”: use creator or publisher.").format(value=value))
-    return value
+# --- the register's, the catalogue's and the old portal's values: ``validators_register.py``;
+# --- strict types for the actions' input: ``validators_input.py``; both registered from here
 
+_OTHERS = (validators_register, validators_input)
+for _module in _OTHERS:
+    globals().update({name: getattr(_module, name) for name in _module.__all__})
 
-def lutsk_charter_date(value: Any, context: Context) -> Any:
-    """A calendar date given as ``YYYY-MM-DD`` (or a date); returned as a date.
-
-    Empty text is an error (leave the field out instead), as is anything but text.
-    """
-    if value is missing or value is None:
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid(_("Enter a date as YYYY-MM-DD, or leave the field out."))
-    problem = _text_problem(value)
-    if problem:
-        raise Invalid(problem)
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError as e:
-        raise Invalid(
-            _("“{value}” is not a date; write it as YYYY-MM-DD.").format(value=value)
-        ) from e
-
-
-def lutsk_charter_user_exists(value: Any, context: Context) -> Any:
-    """The id or name of an active CKAN user; stored as the id."""
-    if value is missing or value is None or value == "":
-        return value
-    user = context["model"].User.get(str(value))
-    if user is None or user.state != "active":
-        raise Invalid(_("There is no user “{value}”.").format(value=value))
-    return user.id
-
-
-def lutsk_charter_appointing_document(value: Any, context: Context) -> Any:
-    """The order that appointed a person: ``{"number", "date", "url"}``, all optional."""
-    if value is missing or value is None or value == "" or value == {}:
-        return missing
-    if isinstance(value, str):
-        try:
-            value = load_json(value)
-        except ValueError as e:
-            raise Invalid(_("The appointing document must be an object.")) from e
-    if not isinstance(value, dict):
-        raise Invalid(_("The appointing document must be an object."))
-    check_json_value(value)
-    if any(v is not None and not isinstance(v, str) for v in value.values()):
-        raise Invalid(_("The appointing document's number, date and address must be text."))
-    unknown = set(value) - {"number", "date", "url"}
-    if unknown:
-        raise Invalid(
-            _("The appointing document has unknown keys: {keys}.").format(
-                keys=", ".join(sorted(unknown))
-            )
-        )
-    number = str(value.get("number") or "").strip() or None
-    if number and len(number) > 100:
-        raise Invalid(_("The document number is too long."))
-    return {
-        "number": number,
-        "date": lutsk_charter_date(value.get("date") or None, context),
-        "url": lutsk_charter_http_url(value.get("url") or None, context),
-    }
-
-
-def lutsk_charter_id_list(value: Any, context: Context) -> Any:
-    """One id or a list of ids (at most 1000); returned as a list of strings."""
-    ids = [value] if isinstance(value, str) else value
-    if not isinstance(ids, list) or not all(
-        isinstance(i, str) and i.strip() and len(i) <= 100 and not _text_problem(i) for i in ids
-    ):
-        raise Invalid(_("Give an id or a list of ids."))
-    if len(ids) > 1000:
-        raise Invalid(_("At most {limit} ids at once.").format(limit=1000))
-    return [i.strip() for i in ids]
-
-
-def lutsk_charter_required_dataset(value: Any, context: Context) -> Any:
-    """The code of an active item of the Resolution 835 list (``ALL-6``, ``OMS-1``).
-
-    A dataset already linked to an item that has since been switched off keeps
-    its link when it is saved again.
-    """
-    if value is missing or value is None or value == "":
-        return value
-    from ckanext.lutsk_charter.model import RequiredDataset
-
-    if not isinstance(value, str) or _text_problem(value) or len(value) > 50:
-        raise Invalid(
-            _("“{value}” is not an item of the Resolution 835 list of mandatory datasets.").format(
-                value=str(value)[:50].replace("\x00", "").encode("utf-8", "replace").decode()
-            )
-        )
-    code = value.strip().upper()
-    item = context["model"].Session.get(RequiredDataset, code)
-    package = context.get("package")
-    if item is not None and package is not None and package.extras.get("required_dataset") == code:
-        return code  # kept as it was, even if the item has since been switched off
-    if item is None or not item.active:
-        raise Invalid(
-            _("“{value}” is not an item of the Resolution 835 list of mandatory datasets.").format(
-                value=value
-            )
-        )
-    return code
-
-
-def lutsk_charter_required_section(value: Any, context: Context) -> Any:
-    """A section of the Resolution 835 list: ``all_holders`` or ``local_self_government``."""
-    if value not in REQUIRED_SECTIONS:
-        raise Invalid(
-            _("Unknown section “{value}”: use all_holders or local_self_government.").format(
-                value=value
-            )
-        )
-    return value
-
-
-def lutsk_charter_required_code(value: Any, context: Context) -> Any:
-    """An item code: the section's prefix, a hyphen and a number (``ALL-6``, ``OMS-12``)."""
-    if value is missing or value is None or value == "":
-        return value
-    code = str(value).strip().upper()
-    prefix, _sep, number = code.partition("-")
-    if prefix not in REQUIRED_SECTIONS.values() or not number.isdigit() or int(number) < 1:
-        raise Invalid(
-            _("“{value}” is not an item code; write it as ALL-6 or OMS-12.").format(value=value)
-        )
-    return code
-
-
-# --- values of the old portal, normalised on save -------------------------------------------
-
-
-def lutsk_charter_legacy_language(value: Any, context: Context) -> Any:
-    """``uk``, ``ukr``, ``UA``… → ``ua`` (and the other languages' aliases)."""
-    if isinstance(value, str) and value:
-        return legacy.language(value)
-    return value
-
-
-def lutsk_charter_legacy_frequency(value: Any, context: Context) -> Any:
-    """``Once a year``, ``щороку``, ``annually``… → ``once a year`` (and so on)."""
-    if isinstance(value, str) and value:
-        return legacy.frequency(value)
-    return value
-
-
-def lutsk_charter_format(value: Any, context: Context) -> Any:
-    """A resource format as CKAN names it (``csv``, ``.csv``, ``text/csv`` → ``CSV``)."""
-    if not isinstance(value, str) or not value.strip():
-        return value
-    return legacy.resource_format(value, _known_formats())
-
-
-def _known_formats() -> dict[str, str]:
-    import ckan.lib.helpers as h
-
-    return {key: entry[1] for key, entry in h.resource_formats().items()}
-
-
-# --- strict types for the actions' input ------------------------------------------------
-
-#: The largest offset or count an action accepts (well inside PostgreSQL's bigint).
-MAX_OFFSET = 1_000_000_000
-
-#: How deep a JSON value given to an action may nest.
-MAX_JSON_DEPTH = 32
-
-
-def _text_problem(value: str) -> str | None:
-    if "\x00" in value:
-        return _("The text contains a NUL character (\\0), which cannot be stored.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return _("The text contains characters that are not valid Unicode (lone surrogates).")
-    return None
-
-
-def lutsk_charter_text(
-    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
-) -> None:
-    """Text, and only text: no number, list or object silently turned into a string.
-
-    NUL characters and lone surrogates, which PostgreSQL cannot store, are refused
-    with a clear error instead of failing in the database. A refused value stops
-    the field's other validators (which would otherwise run on it all the same).
-    """
-    value = data.get(key)
-    if value is missing or value is None:
-        return
-    if not isinstance(value, str):
-        problem = _("Must be text, not {kind}.").format(kind=_json_kind(value))
-    else:
-        problem = _text_problem(value)
-    if problem:
-        errors[key].append(problem)
-        raise tk.StopOnError
-
-
-def lutsk_charter_boolean(value: Any, context: Context) -> Any:
-    """``true`` or ``false`` (JSON booleans or those two words); anything else is an error."""
-    if value is missing or value is None:
-        return value
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    raise Invalid(_("Must be true or false."))
-
-
-def lutsk_charter_int_range(minimum: int | str, maximum: int | str) -> Validator:
-    """A whole number from ``minimum`` to ``maximum`` (a JSON number or digits in text)."""
-    low, high = int(minimum), int(maximum)
-
-    def validator(value: Any, context: Context) -> Any:
-        if value is missing or value is None:
-            return value
-        number: int | None = None
-        if isinstance(value, int) and not isinstance(value, bool):
-            number = value
-        elif isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value) < 20:
-            number = int(value.strip())
-        if number is None:
-            raise Invalid(
-                _("Must be a whole number from {low} to {high}.").format(low=low, high=high)
-            )
-        if not low <= number <= high:
-            raise Invalid(
-                _("Must be a whole number from {low} to {high}; this is {value}.").format(
-                    low=low, high=high, value=number
-                )
-            )
-        return number
-
-    return validator
-
-
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return _("true/false")
-    if isinstance(value, int | float):
-        return _("a number")
-    if isinstance(value, list | tuple):
-        return _("a list")
-    if isinstance(value, dict):
-        return _("an object")
-    return _("a value of another type")
-
-
-def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
-    """How deep ``value`` nests, counted without recursion, stopping past ``limit``."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if not isinstance(item, dict | list):
-            continue
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def check_json_value(value: Any) -> None:
-    """Refuse JSON nested deeper than ``MAX_JSON_DEPTH`` or holding unstorable text."""
-    if json_depth(value) > MAX_JSON_DEPTH:
-        raise Invalid(
-            _("The value nests too deeply (more than {limit} levels).").format(limit=MAX_JSON_DEPTH)
-        )
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            problem = _text_problem(item)
-            if problem:
-                raise Invalid(problem)
-        elif isinstance(item, dict):
-            for k, v in item.items():
-                stack.extend((k, v))
-        elif isinstance(item, list):
-            stack.extend(item)
-
-
-def load_json(text: str) -> Any:
-    """``json.loads`` that turns too deep nesting into a ``ValueError`` instead of a crash."""
-    try:
-        return json.loads(text)
-    except RecursionError as e:
-        raise ValueError(
-            _("The value nests too deeply (more than {limit} levels).").format(limit=MAX_JSON_DEPTH)
-        ) from e
-
-
-def lutsk_charter_content_hashes(value: Any, context: Context) -> Any:
-    """``{resource_id: sha256}``: the content of linked files as just downloaded."""
-    if value is missing or value is None:
-        return value
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str)
-        and isinstance(v, str)
-        and len(k) <= 100
-        and len(v) == 64
-        and all(c in "0123456789abcdef" for c in v)
-        for k, v in value.items()
-    ):
-        raise Invalid(_("Give an object of resource ids and their SHA-256 hashes."))
-    return value
+#: What ``tk.blanket.validators`` registers: every public function of this module and of
+#: the two others (as when they were one module).
+__all__ = sorted(
+    [
+        name
+        for name, value in list(globals().items())
+        if callable(value)
+        and getattr(value, "__module__", None) == __name__
+        and not name.startswith("_")
+        and name[0].islower()
+    ]
+    + [name for module in _OTHERS for name in module.__all__]
+)

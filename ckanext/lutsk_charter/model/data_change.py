@@ -25,6 +25,7 @@ class ResourceDataChange(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("fingerprint", sa.UnicodeText, nullable=False),
         sa.Column("content_sha256", sa.UnicodeText),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Index("lutsk_charter_data_change_package_idx", "package_id"),
     )
 
     resource_id: Mapped[str]

@@ -44,6 +44,19 @@ class QualityFlag(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("reviewer", sa.UnicodeText),
         sa.Column("reviewed_at", sa.DateTime(timezone=True)),
         sa.Column("review_note", sa.UnicodeText),
+        sa.Index("lutsk_charter_quality_flag_package_idx", "package_id"),
+        sa.Index(
+            "lutsk_charter_quality_flag_queue_idx", "status", "organization_id", "principle", "code"
+        ),
+        # One unresolved flag per finding; resolved ones stay as history.
+        sa.Index(
+            "lutsk_charter_quality_flag_live_idx",
+            "package_id",
+            sa.text("coalesce(resource_id, '')"),
+            "code",
+            unique=True,
+            postgresql_where=sa.text("status <> 'resolved'"),
+        ),
     )
 
     id: Mapped[str]
@@ -126,6 +139,7 @@ class LinkCheck(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("reason", sa.UnicodeText),
         sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("first_failure", sa.DateTime(timezone=True)),
+        sa.Index("lutsk_charter_link_check_package_idx", "package_id"),
     )
 
     resource_id: Mapped[str]

@@ -31,6 +31,10 @@ class RequiredDataset(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
         sa.Column("updated_at", sa.DateTime(timezone=True)),
         sa.Column("updated_by", sa.UnicodeText),
+        sa.CheckConstraint(
+            "section IN ('all_holders', 'local_self_government')", name="lutsk_charter_rd_section"
+        ),
+        sa.CheckConstraint("position > 0", name="lutsk_charter_rd_position"),
     )
 
     code: Mapped[str]

@@ -54,6 +54,11 @@ class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("superseded_by", sa.UnicodeText),
         # The person agreed that their e-mail be the datasets' public contact.
         sa.Column("contact_public", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.CheckConstraint("role IN ('creator', 'publisher')", name="lutsk_charter_ra_role"),
+        sa.CheckConstraint(
+            "valid_to IS NULL OR valid_to >= valid_from", name="lutsk_charter_ra_period"
+        ),
+        sa.Index("lutsk_charter_ra_organization_idx", "organization_id"),
     )
 
     id: Mapped[str]
@@ -79,7 +84,8 @@ class ResponsibleAssignment(tk.BaseModel):  # type: ignore[misc, valid-type]
     contact_public: Mapped[bool]
 
     def is_current(self, today: dt.date) -> bool:
-        """Current on ``today``: started, not ended by today, not replaced by a correction."""
+        """Current on ``today``: started, not ended by today, not replaced by a correction
+        (the same rule as :func:`current_on`, for a loaded row)."""
         return (
             self.valid_from <= today
             and (self.valid_to is None or self.valid_to > today)
@@ -136,6 +142,12 @@ class ResponsibleChange(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("notice_state", sa.UnicodeText),
         sa.Column("notice_error", sa.UnicodeText),
         sa.Column("notice_at", sa.DateTime(timezone=True)),
+        sa.Index("lutsk_charter_rc_organization_idx", "organization_id"),
+        sa.Index(
+            "lutsk_charter_rc_unacknowledged_idx",
+            "changed_at",
+            postgresql_where=sa.text("acknowledged_at IS NULL"),
+        ),
     )
 
     id: Mapped[str]
@@ -171,14 +183,21 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def current_on(day: Any) -> Any:
+    """SQL: the assignment is current on ``day`` (a date or a bound parameter): started,
+    not ended by then, not replaced by a correction (as ``is_current`` for a loaded row)."""
+    c = ResponsibleAssignment.__table__.c
+    return sa.and_(
+        c.valid_from <= day,
+        sa.or_(c.valid_to.is_(None), c.valid_to > day),
+        c.superseded_by.is_(None),
+    )
+
+
 def current_assignments(organization_ids: list[str] | None, today: dt.date) -> sa.Select:
     """Assignments current on ``today``, for some bodies or all; oldest first."""
     table = ResponsibleAssignment
-    query = sa.select(table).where(
-        table.valid_from <= today,
-        sa.or_(table.valid_to.is_(None), table.valid_to > today),
-        table.superseded_by.is_(None),
-    )
+    query = sa.select(table).where(current_on(today))
     if organization_ids is not None:
         query = query.where(table.organization_id.in_(organization_ids))
     return query.order_by(table.role, table.valid_from, table.recorded_at)

@@ -34,6 +34,11 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc, valid-type]
         sa.Column("report", sa.JSON),
         sa.Column("error", sa.UnicodeText),
         sa.Column("queued_inputs", sa.UnicodeText),
+        sa.CheckConstraint(
+            "status IN ('pending', 'running', 'success', 'failure', 'error')",
+            name="lutsk_charter_validation_status",
+        ),
+        sa.Index("lutsk_charter_validation_package_idx", "package_id"),
     )
 
     resource_id: Mapped[str]

@@ -8,7 +8,7 @@ gathered by ``logic/action/register.py`` in a fixed number of queries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,27 +93,27 @@ def distinct_formats(formats: Iterable[str]) -> list[str]:
     return sorted({f.strip().upper() for f in formats if f and f.strip()})
 
 
-def _table(register: list[Mapping[str, Any]], fmt: str) -> bytes:
+def _table(register: Sequence[Mapping[str, Any]], fmt: str) -> bytes:
     return table_bytes(
         COLUMNS, ([row.get(c, "") for c in COLUMNS] for row in register), fmt, "register"
     )
 
 
-def csv_text(register: list[Mapping[str, Any]]) -> str:
+def csv_text(register: Sequence[Mapping[str, Any]]) -> str:
     """The register as CSV text (no BOM; ``csv_bytes`` has it)."""
     return csv_bytes(register).decode("utf-8-sig")
 
 
-def csv_bytes(register: list[Mapping[str, Any]]) -> bytes:
+def csv_bytes(register: Sequence[Mapping[str, Any]]) -> bytes:
     """The register as CSV in UTF-8 with a BOM, which Excel needs to read Cyrillic."""
     return _table(register, "csv")
 
 
-def xlsx_bytes(register: list[Mapping[str, Any]]) -> bytes:
+def xlsx_bytes(register: Sequence[Mapping[str, Any]]) -> bytes:
     """The register as an XLSX workbook: one sheet, bold header row, frozen under it."""
     return _table(register, "xlsx")
 
 
-def content(register: list[Mapping[str, Any]], fmt: str) -> bytes:
+def content(register: Sequence[Mapping[str, Any]], fmt: str) -> bytes:
     """The register in ``fmt`` (``csv`` or ``xlsx``) as bytes."""
     return csv_bytes(register) if fmt == "csv" else xlsx_bytes(register)

@@ -17,10 +17,11 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from ckan import model
-from sqlalchemy.orm import Session
+from ckan.types import AlchemySession
 
 from ckanext.lutsk_charter import timeliness
-from ckanext.lutsk_charter.model import DatasetQuality, ResourceDataChange
+from ckanext.lutsk_charter.model import DatasetQuality
+from ckanext.lutsk_charter.model.queries import data_changed_by_package, extra_value
 
 from . import rules_sql
 
@@ -49,7 +50,7 @@ class DatasetState:
 
 
 def dataset_states(
-    session: Session, now: dt.datetime, zone: ZoneInfo, organization_id: str | None = None
+    session: AlchemySession, now: dt.datetime, zone: ZoneInfo, organization_id: str | None = None
 ) -> list[DatasetState]:
     """Each active or draft dataset (of one body, or all) with its state."""
     base = _base(organization_id is not None, str(zone))
@@ -58,7 +59,7 @@ def dataset_states(
 
 
 def dataset_page(
-    session: Session,
+    session: AlchemySession,
     now: dt.datetime,
     zone: ZoneInfo,
     organization_id: str | None,
@@ -79,7 +80,7 @@ def dataset_page(
 
 
 def counts(
-    session: Session, now: dt.datetime, zone: ZoneInfo, organization_id: str | None
+    session: AlchemySession, now: dt.datetime, zone: ZoneInfo, organization_id: str | None
 ) -> tuple[list[Any], list[Any]]:
     """Datasets per body, publication state and band (with the latest public data change),
     and open flag codes per body: the dashboard's figures in two grouped queries."""
@@ -136,28 +137,11 @@ def _state(r: Any) -> DatasetState:
 @functools.cache
 def _base(one_body: bool, zone: str) -> Any:
     """Every active or draft dataset with its publication state, due day and days left."""
-    package, resource = model.package_table, model.resource_table
+    package = model.package_table
     today = sa.bindparam("today", type_=sa.Date)
-    changed = (
-        sa.select(
-            ResourceDataChange.package_id, sa.func.max(ResourceDataChange.changed_at).label("at")
-        )
-        .join(resource, resource.c.id == ResourceDataChange.resource_id)
-        .where(resource.c.state == "active")
-        .group_by(ResourceDataChange.package_id)
-        .subquery()
-    )
-    if "extras" in package.c:  # CKAN 2.12: a JSONB column; read the one key, not the object
-        frequency: Any = package.c.extras["update_frequency"].astext
-    else:  # CKAN 2.11: a key/value table
-        extra = model.package_extra_table
-        frequency = (
-            sa.select(extra.c.value)
-            .where(extra.c.package_id == package.c.id, extra.c.state == "active")
-            .where(extra.c.key == "update_frequency")
-            .limit(1)
-            .scalar_subquery()
-        )
+    changed = data_changed_by_package()
+    # CKAN 2.12 reads the one key of the JSONB column, CKAN 2.11 its key/value table.
+    frequency = extra_value("update_frequency")
     data_changed = sa.func.coalesce(
         changed.c.at, sa.func.timezone("UTC", package.c.metadata_created)
     )

@@ -15,16 +15,21 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from ckan import model
-from sqlalchemy.orm import Session
+from ckan.types import AlchemySession
 
 from ckanext.lutsk_charter.model import (
     DatasetQuality,
     DcatCheck,
     LinkCheck,
     QualityFlag,
-    ResourceDataChange,
     ResourceValidation,
     ResponsibleAssignment,
+)
+from ckanext.lutsk_charter.model.queries import (
+    current_on,
+    data_changed_by_package,
+    data_changed_subquery,
+    extras_object,
 )
 
 from .facts import DatasetFacts, ResourceFacts
@@ -47,7 +52,7 @@ class Scope:
         """The ids of the datasets in scope, as a subquery-ready select."""
         return scope_select(self.kind)
 
-    def package_ids(self, session: Session) -> list[str]:
+    def package_ids(self, session: AlchemySession) -> list[str]:
         return list(session.scalars(self.ids, self.params))
 
 
@@ -86,7 +91,7 @@ class Gathered:
     live_flags: dict[str, list[StoredFlag]]
 
 
-def gather(session: Session, in_scope: Scope, today: dt.date) -> Gathered:
+def gather(session: AlchemySession, in_scope: Scope, today: dt.date) -> Gathered:
     """Everything a check run needs, in two queries (datasets, resources).
 
     Keywords, groups, custom fields, the data clock, the body's responsible
@@ -145,7 +150,6 @@ def _datasets_statement(kind: str) -> sa.Select:
     ids = scope_select(kind).scalar_subquery()
     package = model.package_table
     tag, member, group = model.package_tag_table, model.member_table, model.group_table
-    resource = model.resource_table
     tags = (
         sa.select(tag.c.package_id, sa.func.count().label("n"))
         .where(tag.c.package_id.in_(ids), tag.c.state == "active")
@@ -161,15 +165,7 @@ def _datasets_statement(kind: str) -> sa.Select:
         .group_by(member.c.table_id)
         .subquery()
     )
-    changed = (
-        sa.select(
-            ResourceDataChange.package_id, sa.func.max(ResourceDataChange.changed_at).label("at")
-        )
-        .join(resource, resource.c.id == ResourceDataChange.resource_id)
-        .where(ResourceDataChange.package_id.in_(ids), resource.c.state == "active")
-        .group_by(ResourceDataChange.package_id)
-        .subquery()
-    )
+    changed = data_changed_by_package(ids)
     extras_column, extras_table = _extras(ids)
     persons = _current_persons()
     flag = QualityFlag.__table__
@@ -226,20 +222,13 @@ def _few_datasets_statement() -> sa.Select:
     PostgreSQL plans in a fraction of the time the grouped joins take."""
     package = model.package_table
     tag, member, group = model.package_tag_table, model.member_table, model.group_table
-    resource, flag, assignment = model.resource_table, QualityFlag.__table__, ResponsibleAssignment
+    flag, assignment = QualityFlag.__table__, ResponsibleAssignment
     today = sa.bindparam("today", type_=sa.Date)
 
     def scalar(query: sa.Select) -> Any:
         return query.scalar_subquery()
 
-    extras_column: Any = package.c.extras if "extras" in package.c else None
-    if extras_column is None:  # CKAN 2.11: a key/value table
-        extra = model.package_extra_table
-        extras_column = scalar(
-            sa.select(sa.func.json_object_agg(extra.c.key, extra.c.value)).where(
-                extra.c.package_id == package.c.id, extra.c.state == "active"
-            )
-        )
+    extras_column = extras_object(package)
     return (
         sa.select(
             package.c.id,
@@ -265,22 +254,13 @@ def _few_datasets_statement() -> sa.Select:
                 .where(member.c.state == "active", group.c.state == "active")
                 .where(group.c.is_organization.is_(False))
             ).label("groups"),
-            scalar(
-                sa.select(sa.func.max(ResourceDataChange.changed_at))
-                .join(resource, resource.c.id == ResourceDataChange.resource_id)
-                .where(ResourceDataChange.package_id == package.c.id, resource.c.state == "active")
-            ).label("changed"),
+            data_changed_subquery(package.c.id).label("changed"),
             scalar(
                 sa.select(
                     sa.func.json_agg(
                         sa.func.json_build_array(assignment.role, sa.func.lower(assignment.email))
                     )
-                ).where(
-                    assignment.organization_id == package.c.owner_org,
-                    assignment.valid_from <= today,
-                    sa.or_(assignment.valid_to.is_(None), assignment.valid_to > today),
-                    assignment.superseded_by.is_(None),
-                )
+                ).where(assignment.organization_id == package.c.owner_org, current_on(today))
             ).label("persons"),
             DatasetQuality.score,
             DatasetQuality.band,
@@ -333,7 +313,7 @@ def _extras(ids: Any) -> tuple[Any, Any]:
 _RESOURCE_EXTRAS = sa.literal_column("resource.extras", sa.UnicodeText)
 
 
-def _resources(session: Session, in_scope: Scope) -> dict[str, list[ResourceFacts]]:
+def _resources(session: AlchemySession, in_scope: Scope) -> dict[str, list[ResourceFacts]]:
     found: dict[str, list[ResourceFacts]] = defaultdict(list)
     for r in session.execute(_resources_statement(in_scope.kind), in_scope.params):
         found[r.package_id].append(
@@ -399,11 +379,7 @@ def _current_persons() -> Any:
                 sa.func.json_build_array(table.role, sa.func.lower(table.email))
             ).label("persons"),
         )
-        .where(
-            table.valid_from <= today,
-            sa.or_(table.valid_to.is_(None), table.valid_to > today),
-            table.superseded_by.is_(None),
-        )
+        .where(current_on(today))
         .group_by(table.organization_id)
         .subquery()
     )

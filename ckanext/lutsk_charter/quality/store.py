@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from ckan.types import AlchemySession
 
 from ckanext.lutsk_charter.model import DatasetQuality, QualityFlag
 
@@ -53,7 +53,7 @@ def _key(package_id: str, finding: Finding) -> Key:
 
 
 def check_and_store(
-    session: Session,
+    session: AlchemySession,
     gathered: Gathered,
     env: CheckEnv,
     checks: Iterable[Check],
@@ -139,7 +139,7 @@ def _previous_check(flag: sa.Table) -> Any:
     )
 
 
-def forget(session: Session, package_ids: list[str], now: dt.datetime) -> None:
+def forget(session: AlchemySession, package_ids: list[str], now: dt.datetime) -> None:
     """A deleted dataset: its flags are resolved and its score dropped."""
     flag = QualityFlag.__table__
     session.execute(
@@ -155,7 +155,7 @@ def forget(session: Session, package_ids: list[str], now: dt.datetime) -> None:
     )
 
 
-def _retire(session: Session, now: dt.datetime) -> int:
+def _retire(session: AlchemySession, now: dt.datetime) -> int:
     """After a run over everything: datasets no longer active keep no live flags."""
     active = scope_select("all").scalar_subquery()
     flag = QualityFlag.__table__
@@ -174,7 +174,7 @@ def _retire(session: Session, now: dt.datetime) -> int:
     return retired or 0
 
 
-def follow_owner(session: Session, package_id: str, owner_org: str | None) -> None:
+def follow_owner(session: AlchemySession, package_id: str, owner_org: str | None) -> None:
     """A dataset moved to another body: its flags and score move with it, at once."""
     for table in (QualityFlag.__table__, DatasetQuality.__table__):
         session.execute(
@@ -210,7 +210,7 @@ def _new_flag(dataset: DatasetFacts, finding: Finding, check: Check) -> tuple[An
     )
 
 
-def _insert_flags(session: Session, rows: list[tuple[Any, ...]], now: dt.datetime) -> None:
+def _insert_flags(session: AlchemySession, rows: list[tuple[Any, ...]], now: dt.datetime) -> None:
     if not rows:
         return
     session.execute(
@@ -231,7 +231,7 @@ def _insert_flags(session: Session, rows: list[tuple[Any, ...]], now: dt.datetim
     )
 
 
-def _update_flags(session: Session, rows: list[dict[str, Any]]) -> None:
+def _update_flags(session: AlchemySession, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     session.execute(
@@ -248,7 +248,7 @@ def _update_flags(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def _upsert_scores(
-    session: Session, rows: list[tuple[DatasetFacts, Score, str]], now: dt.datetime
+    session: AlchemySession, rows: list[tuple[DatasetFacts, Score, str]], now: dt.datetime
 ) -> None:
     if not rows:
         return

@@ -58,7 +58,7 @@ def flag_status_label(status: str) -> str:
 
 def checks() -> list[dict[str, str]]:
     """Every registered check as ``{"code", "title", "principle"}``, by principle."""
-    from ckanext.lutsk_charter.logic.action.quality import registered_checks
+    from ckanext.lutsk_charter.quality.service import registered_checks
 
     order = list(PRINCIPLES)
     return [
@@ -87,7 +87,7 @@ def flag_text(flag: dict[str, Any]) -> dict[str, str]:
 
 
 def _check(code: str) -> Any:
-    from ckanext.lutsk_charter.logic.action.quality import registered_checks
+    from ckanext.lutsk_charter.quality.service import registered_checks
 
     return next((c for c in registered_checks() if c.code == code), None)
 

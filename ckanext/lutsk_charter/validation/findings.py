@@ -31,5 +31,5 @@ class ValidationStop(Exception):
 
     def __init__(self, status: Literal["failure", "error"], finding: Finding) -> None:
         super().__init__(finding.code)
-        self.status = status
+        self.status: Literal["failure", "error"] = status
         self.finding = finding

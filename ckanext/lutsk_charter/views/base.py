@@ -26,7 +26,7 @@ from flask_wtf.csrf import validate_csrf
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import ValidationError as CSRFValidationError
 
-from ckanext.lutsk_charter import errors
+from ckanext.lutsk_charter.logic.errors import reasons
 
 bp = Blueprint("lutsk_charter", __name__)
 _ = tk._
@@ -147,7 +147,7 @@ def _not_found(error: tk.ObjectNotFound) -> tuple[str, int]:
 @bp.errorhandler(tk.ValidationError)
 def _invalid(error: tk.ValidationError) -> tuple[str, int]:
     """What the request asked for is not valid: the translated reasons, as a 409."""
-    return error_page(409, errors.text(error.error_dict) or _("The request is not valid."))
+    return error_page(409, " ".join(reasons(error.error_dict)) or _("The request is not valid."))
 
 
 @bp.errorhandler(SQLAlchemyError)
@@ -301,4 +301,4 @@ def kept_form_starting(prefix: str) -> dict[str, Any]:
 
 def flash_errors(error: tk.ValidationError) -> None:
     """A refused form's reasons as one flash message."""
-    tk.h.flash_error(errors.text(error.error_dict))
+    tk.h.flash_error(" ".join(reasons(error.error_dict)))

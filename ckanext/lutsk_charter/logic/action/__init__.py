@@ -27,17 +27,20 @@ from .required import (
 )
 from .responsible import (
     lutsk_charter_responsible_assign,
+    lutsk_charter_responsible_correct,
+    lutsk_charter_responsible_end,
+    lutsk_charter_responsible_history,
+    lutsk_charter_responsible_list,
+    lutsk_charter_responsible_load,
+    lutsk_charter_stale_contacts,
+    package_create,
+)
+from .responsible_changes import (
     lutsk_charter_responsible_change_acknowledge,
     lutsk_charter_responsible_change_acknowledge_many,
     lutsk_charter_responsible_change_list,
     lutsk_charter_responsible_change_notice_result,
     lutsk_charter_responsible_change_resend,
-    lutsk_charter_responsible_correct,
-    lutsk_charter_responsible_end,
-    lutsk_charter_responsible_history,
-    lutsk_charter_responsible_list,
-    lutsk_charter_stale_contacts,
-    package_create,
 )
 from .validation import (
     lutsk_charter_validation_run,
@@ -76,6 +79,7 @@ __all__ = [
     "lutsk_charter_responsible_end",
     "lutsk_charter_responsible_history",
     "lutsk_charter_responsible_list",
+    "lutsk_charter_responsible_load",
     "lutsk_charter_stale_contacts",
     "lutsk_charter_validation_run",
     "lutsk_charter_validation_run_batch",

@@ -6,12 +6,14 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import timeliness
+from ckanext.lutsk_charter.clock import now, portal_zone
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now, portal_zone
 from ckanext.lutsk_charter.model import ResourceDataChange
+from ckanext.lutsk_charter.model.queries import data_changed_subquery, get_package
 
 
 @tk.validate_action_data(schema.data_change_record)
@@ -30,8 +32,8 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_data_change_record", context, data_dict)
-    model, session = context["model"], context["session"]
-    package = model.Package.get(data_dict["id"])
+    session = model.Session
+    package = get_package(data_dict["id"])
     stored = {
         row.resource_id: row
         for row in session.scalars(
@@ -39,7 +41,8 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
         )
     }
     moment = now()
-    content = data_dict.get("content") if isinstance(data_dict.get("content"), dict) else {}
+    given = data_dict.get("content")
+    content: dict[str, Any] = given if isinstance(given, dict) else {}
     changed = []
     for resource in package.resources:
         data = {
@@ -88,19 +91,10 @@ def lutsk_charter_dataset_timeliness_show(context: Context, data_dict: DataDict)
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_dataset_timeliness_show", context, data_dict)
-    model, session = context["model"], context["session"]
-    package = model.Package.get(data_dict["id"])
-    active = [r.id for r in package.resources]
-    latest = (
-        session.scalar(
-            sa.select(sa.func.max(ResourceDataChange.changed_at)).where(
-                ResourceDataChange.resource_id.in_(active)
-            )
-        )
-        if active
-        else None
-    )
-    changed = latest or timeliness.parse_ckan_time(package.metadata_created)
+    session = model.Session
+    package = get_package(data_dict["id"])
+    latest = session.scalar(sa.select(data_changed_subquery(package.id)))
+    changed = latest or timeliness.parse_ckan_time(package.metadata_created) or now()
     frequency = package.extras.get("update_frequency")
     result = timeliness.assess(frequency, changed, now(), portal_zone())
     return {

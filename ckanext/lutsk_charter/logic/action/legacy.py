@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.lib import plugins as lib_plugins
 from ckan.lib import search
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.logic.errors import flatten_errors
+from ckanext.lutsk_charter.model.queries import get_package, site_context
 
 _ = tk._
 
@@ -89,11 +92,10 @@ def lutsk_charter_legacy_fix(context: Context, data_dict: DataDict) -> dict[str,
 
 
 def _dataset_ids(context: Context, one: str | None) -> list[str]:
-    model = context["model"]
     if one:
-        return [model.Package.get(one).id]
+        return [get_package(one).id]
     return list(
-        context["session"].scalars(
+        model.Session.scalars(
             sa.select(model.Package.id)
             .where(model.Package.state == "active", model.Package.type == "dataset")
             .order_by(model.Package.name)
@@ -102,30 +104,23 @@ def _dataset_ids(context: Context, one: str | None) -> list[str]:
 
 
 def _site_context(context: Context) -> Context:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {  # type: ignore[typeddict-item]
-        "user": site_user["name"],
-        "ignore_auth": True,
-        "use_cache": False,  # what is stored, not the search index's copy
-        "model": context["model"],
-        "session": context["session"],
-    }
+    # what is stored (use_cache off), not the search index's copy
+    return site_context(ignore_auth=True, use_cache=False, session=model.Session)
 
 
 def _inspect(context: Context, package_id: str) -> dict[str, Any]:
     show_context = _site_context(context)
     stored = tk.get_action("package_show")(show_context, {"id": package_id})
     plugin = lib_plugins.lookup_package_plugin(stored.get("type"))
-    validate_context = {
-        **_site_context(context),
-        "package": context["model"].Package.get(package_id),
-    }
+    validate_context = cast(
+        Context, {**_site_context(context), "package": model.Package.get(package_id)}
+    )
     schema_ = plugin.update_package_schema()
     data, errors = lib_plugins.plugin_validate(
         plugin, validate_context, dict(stored), schema_, "package_update"
     )
-    context["session"].rollback()  # validation writes nothing, but leave no state behind
-    refused = _flatten(errors)
+    model.Session.rollback()  # validation writes nothing, but leave no state behind
+    refused = flatten_errors(errors)
     fixes = []
     for field in _DATASET_ALIASES:
         before, after = stored.get(field), data.get(field)
@@ -146,20 +141,6 @@ def _inspect(context: Context, package_id: str) -> dict[str, Any]:
                     }
                 )
     return {"id": stored["id"], "name": stored["name"], "refused": refused, "fixes": fixes}
-
-
-def _flatten(errors: dict[str, Any], prefix: str = "") -> list[dict[str, str]]:
-    found = []
-    for field, value in errors.items():
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            for number, item in enumerate(value, start=1):
-                found += _flatten(item, f"{prefix}{field}[{number}].")
-        elif isinstance(value, dict):
-            found += _flatten(value, f"{prefix}{field}.")
-        elif value:
-            for reason in value if isinstance(value, list) else [value]:
-                found.append({"field": f"{prefix}{field}", "reason": str(reason)})
-    return found
 
 
 def _patch(context: Context, dataset: dict[str, Any]) -> None:
@@ -183,12 +164,13 @@ def _patch(context: Context, dataset: dict[str, Any]) -> None:
 
 def _write_values(context: Context, dataset: dict[str, Any]) -> None:
     """Only the safe values, where the schema refuses the dataset for something else."""
-    model, session = context["model"], context["session"]
-    package = model.Package.get(dataset["id"])
+    session = model.Session
+    package = get_package(dataset["id"])
     for fix in dataset["fixes"]:
         if "resource_id" in fix:
             resource = model.Resource.get(fix["resource_id"])
-            resource.format = fix["to"]
+            if resource is not None:
+                resource.format = fix["to"]
         else:
             package.extras = {**package.extras, fix["field"]: fix["to"]}
     session.commit()

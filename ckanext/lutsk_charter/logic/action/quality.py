@@ -3,119 +3,29 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 import ckan.authz as authz
-import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-from ckan.lib import search
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import config, jobs
-from ckanext.lutsk_charter.interfaces import ILutskCharterChecks
+from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now, portal_zone, today
 from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, QualityFlag
-from ckanext.lutsk_charter.quality import gather, store
-from ckanext.lutsk_charter.quality.checks import BUILT_IN, PRINCIPLES, Check
-from ckanext.lutsk_charter.quality.facts import CheckEnv
+from ckanext.lutsk_charter.model.queries import get_group, get_package
+from ckanext.lutsk_charter.quality.checks import PRINCIPLES
 from ckanext.lutsk_charter.quality.links import LinkLimits, check_link
+from ckanext.lutsk_charter.quality.service import reindex, run_quality_checks
+from ckanext.lutsk_charter.quality.store import JUST_STORED
 
 log = logging.getLogger(__name__)
 _ = tk._
 
 _SEVERITY_ORDER = ("error", "warning", "info")
 _PRINCIPLE_ORDER = list(PRINCIPLES)
-
-#: Select fields whose values must come from the schema's lists.
-_VOCABULARY_FIELDS = ("update_frequency", "language")
-
-
-def registered_checks() -> list[Check]:
-    """The built-in checks and those other plugins add (``ILutskCharterChecks``)."""
-    checks = dict(BUILT_IN)
-    for plugin in p.PluginImplementations(ILutskCharterChecks):
-        for extra in plugin.quality_checks():
-            checks[extra.code] = extra
-    return list(checks.values())
-
-
-def check_env() -> CheckEnv:
-    """What every dataset of a run is checked against."""
-    from ckan import model
-
-    from ckanext.scheming.helpers import scheming_get_dataset_schema
-
-    licences = model.Package.get_license_register()
-    fields = (scheming_get_dataset_schema("dataset") or {}).get("dataset_fields", [])
-    vocabularies = {
-        f["field_name"]: frozenset(c["value"] for c in f["choices"])
-        for f in fields
-        if f["field_name"] in _VOCABULARY_FIELDS and f.get("choices")
-    }
-    return CheckEnv(
-        now=now(),
-        zone=portal_zone(),
-        open_licences=frozenset(i for i, lic in licences.items() if lic.isopen()),
-        known_licences=frozenset(licences),
-        vocabularies=vocabularies,
-        description_min_length=config.quality_description_min_length(),
-    )
-
-
-def run_quality_checks(
-    context: Context,
-    package_ids: list[str] | None = None,
-    organization_id: str | None = None,
-) -> store.Outcome:
-    """Check datasets (some, a body's, or all when both are None) and store the results.
-
-    Leaves the commit to the caller, so a save's check lands with the save.
-    """
-    session = context["session"]
-    session.flush()  # CKAN's session does not autoflush: let the queries see this save
-    in_scope = gather.scope(package_ids, organization_id)
-    _lock(session, package_ids if in_scope.kind != "all" and package_ids else None)
-    return store.check_and_store(
-        session,
-        gather.gather(session, in_scope, today()),
-        check_env(),
-        registered_checks(),
-        everything=in_scope.kind == "all",
-    )
-
-
-#: The key of the PostgreSQL advisory lock that keeps quality runs from overlapping.
-_LOCK_KEY = 0x4C55_5443  # "LUTC"
-
-
-def _lock(session: Any, package_ids: list[str] | None) -> None:
-    """Serialise quality runs across processes, in PostgreSQL (not in a process).
-
-    A run over some datasets shares the global lock and holds each dataset's own;
-    a run over a body or the whole portal holds the global lock alone. Both are
-    transaction locks: they end with the caller's commit, so a second ``check``
-    started at the same moment waits, then sees the first one's flags and leaves
-    one consistent set.
-    """
-    if package_ids is None:
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        return
-    session.execute(sa.text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _LOCK_KEY})
-    for package_id in sorted(set(package_ids)):
-        session.execute(
-            sa.text("SELECT pg_advisory_xact_lock(:key, hashtext(:id))"),
-            {"key": _LOCK_KEY & 0x7FFF_FFFF, "id": package_id},
-        )
-
-
-def reindex(package_ids: list[str]) -> None:
-    """Index datasets again so ``charter_score``/``band``/``flags`` in Solr are current."""
-    if package_ids:
-        # Indexes each without a Solr commit (as rebuild does for a list), then commits once.
-        search.rebuild(package_ids=package_ids, quiet=True)
-        search.commit()
 
 
 @tk.validate_action_data(schema.quality_recheck)
@@ -141,10 +51,10 @@ def lutsk_charter_quality_recheck(context: Context, data_dict: DataDict) -> dict
     tk.check_access("lutsk_charter_quality_recheck", context, data_dict)
     package_ids = None
     if data_dict.get("id"):
-        package_ids = [context["model"].Package.get(data_dict["id"]).id]
+        package_ids = [get_package(data_dict["id"]).id]
     organization_id = None
     if data_dict.get("organization_id"):
-        organization_id = context["model"].Group.get(data_dict["organization_id"]).id
+        organization_id = get_group(data_dict["organization_id"]).id
     if data_dict.get("background"):
         tk.enqueue_job(
             jobs.check_quality,
@@ -156,7 +66,7 @@ def lutsk_charter_quality_recheck(context: Context, data_dict: DataDict) -> dict
     outcome = run_quality_checks(context, package_ids, organization_id)
     if context.get("defer_commit"):
         return {"checked": outcome.checked, "changed": outcome.changed}
-    context["session"].commit()
+    model.Session.commit()
     if data_dict.get("reindex", True):
         reindex(outcome.changed)
     return {
@@ -187,45 +97,58 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_dataset_quality_show", context, data_dict)
-    package = context["model"].Package.get(data_dict["id"])
-    row = context["session"].get(DatasetQuality, package.id)
-    if row is None:  # never checked yet (e.g. created before the extension)
+    package = get_package(data_dict["id"])
+    session = model.Session
+    row = session.get(DatasetQuality, package.id)
+    savepoint = None
+    if row is None:  # never checked yet (e.g. created before the extension): check it
+        # in a savepoint rolled back below, so this read stores nothing (the save
+        # path and ``lutsk_charter_quality_recheck`` store the results).
+        savepoint = session.begin_nested()
         run_quality_checks(context, [package.id])
-        context["session"].commit()
-        row = context["session"].get(DatasetQuality, package.id)
-    flags = None
-    if authz.is_authorized_boolean(
-        "package_update",
-        {"user": context.get("user"), "model": context["model"]},  # type: ignore[typeddict-item]
-        {"id": package.id},
-    ):
-        flags = [
-            f.dictize(row.checked_at)
-            for f in context["session"].scalars(
-                sa.select(QualityFlag)
-                .where(QualityFlag.package_id == package.id)
-                .where(QualityFlag.status.in_(("open", "acknowledged")))
+        row = session.get(DatasetQuality, package.id)
+        if row is None:  # not a dataset the checks cover (e.g. deleted)
+            savepoint.rollback()
+            raise tk.ObjectNotFound(_("Dataset not found"))
+    try:
+        flags = None
+        if authz.is_authorized_boolean(
+            "package_update",
+            cast(Context, {"user": context.get("user")}),
+            {"id": package.id},
+        ):
+            flags = [
+                f.dictize(row.checked_at)
+                for f in model.Session.scalars(
+                    sa.select(QualityFlag)
+                    .where(QualityFlag.package_id == package.id)
+                    .where(QualityFlag.status.in_(("open", "acknowledged")))
+                )
+            ]
+            # The worst first, then in the Charter's order of principles.
+            flags.sort(
+                key=lambda f: (
+                    _SEVERITY_ORDER.index(f["severity"]),
+                    _PRINCIPLE_ORDER.index(f["principle"])
+                    if f["principle"] in _PRINCIPLE_ORDER
+                    else 99,
+                    f["code"],
+                )
             )
-        ]
-        # The worst first, then in the Charter's order of principles.
-        flags.sort(
-            key=lambda f: (
-                _SEVERITY_ORDER.index(f["severity"]),
-                _PRINCIPLE_ORDER.index(f["principle"])
-                if f["principle"] in _PRINCIPLE_ORDER
-                else 99,
-                f["code"],
-            )
-        )
-    return {
-        "id": package.id,
-        "score": row.score,
-        "band": row.band,
-        "dimensions": row.dimensions,
-        "principles": row.principles,
-        "checked_at": row.checked_at.isoformat(),
-        "flags": flags,
-    }
+        result = {
+            "id": package.id,
+            "score": row.score,
+            "band": row.band,
+            "dimensions": row.dimensions,
+            "principles": row.principles,
+            "checked_at": row.checked_at.isoformat(),
+            "flags": flags,
+        }
+    finally:
+        if savepoint is not None:
+            savepoint.rollback()
+            session.info.get(JUST_STORED, {}).pop(package.id, None)
+    return result
 
 
 @tk.side_effect_free
@@ -266,10 +189,10 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
         .outerjoin(DatasetQuality, DatasetQuality.package_id == QualityFlag.package_id)
     )
     if data_dict.get("organization_id"):
-        group = model.Group.get(data_dict["organization_id"])
+        group = get_group(data_dict["organization_id"])
         query = query.where(model.Package.owner_org == group.id)  # its body now
     if data_dict.get("package_id"):
-        query = query.where(QualityFlag.package_id == model.Package.get(data_dict["package_id"]).id)
+        query = query.where(QualityFlag.package_id == get_package(data_dict["package_id"]).id)
     for name in ("principle", "code", "severity"):
         if data_dict.get(name):
             query = query.where(getattr(QualityFlag, name) == data_dict[name])
@@ -278,7 +201,7 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
         query = query.where(QualityFlag.status != "resolved")
     else:
         query = query.where(QualityFlag.status == status)
-    session = context["session"]
+    session = model.Session
     count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
     rows = session.execute(
         query.order_by(QualityFlag.first_seen.desc(), QualityFlag.id)
@@ -314,7 +237,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> dict[str
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_flag_review", context, data_dict)
-    session = context["session"]
+    session = model.Session
     flags = session.scalars(
         sa.select(QualityFlag).where(QualityFlag.id.in_(data_dict["id"])).with_for_update()
     ).all()
@@ -325,7 +248,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> dict[str
         )
     if any(f.status == "resolved" for f in flags):
         raise tk.ValidationError({"status": [_("A resolved flag has nothing left to review.")]})
-    user = context["model"].User.get(context.get("user") or "")
+    user = model.User.get(context.get("user") or "")
     moment = now()
     for flag in flags:
         flag.status = data_dict["status"]
@@ -359,7 +282,7 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> dict[str,
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_link_check", context, data_dict)
-    package = context["model"].Package.get(data_dict["id"])
+    package = get_package(data_dict["id"])
     if not data_dict.get("sync"):
         tk.enqueue_job(
             jobs.check_links,
@@ -368,7 +291,7 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> dict[str,
             title=f"lutsk_charter links {package.id}",
         )
         return {"queued": True}
-    session = context["session"]
+    session = model.Session
     limits = LinkLimits(
         timeout=config.quality_link_timeout(),
         total_seconds=3.0 * config.quality_link_timeout(),
@@ -409,6 +332,7 @@ def lutsk_charter_link_check(context: Context, data_dict: DataDict) -> dict[str,
     if not results:
         return {"results": results}
     outcome = run_quality_checks(context, [package.id])
-    session.commit()
-    reindex(outcome.changed)
+    if not context.get("defer_commit"):
+        session.commit()
+        reindex(outcome.changed)
     return {"results": results}

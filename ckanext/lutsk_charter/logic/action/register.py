@@ -6,15 +6,14 @@ import io
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
-from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
-from ckanext.lutsk_charter import clients, config
+from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import portal_zone, today
+from ckanext.lutsk_charter.model.register import register_datasets
 from ckanext.lutsk_charter.monitoring import register
 
 _ = tk._
@@ -80,7 +79,9 @@ def lutsk_charter_register_export(context: Context, data_dict: DataDict) -> dict
     fmt = data_dict.get("format") or "csv"
     organization_id = data_dict.get("organization_id")
     rows = register.rows(
-        gather(context["session"], organization_id), tk.config["ckan.site_url"], _frequencies()
+        register_datasets(model.Session, organization_id),
+        tk.config["ckan.site_url"],
+        _frequencies(),
     )
     result: dict[str, Any] = {
         "filename": _filename(context, organization_id, fmt),
@@ -119,7 +120,9 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dic
         dataset = tk.get_action("package_create")(_inner(context), fields)
     else:
         dataset = tk.get_action("package_patch")(_inner(context), {**fields, "id": existing["id"]})
-    rows = register.rows(gather(context["session"]), tk.config["ckan.site_url"], _frequencies())
+    rows = register.rows(
+        register_datasets(model.Session), tk.config["ckan.site_url"], _frequencies()
+    )
     resources = {}
     for fmt, meta in _RESOURCES.items():
         upload = FileStorage(
@@ -150,87 +153,6 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dic
     }
 
 
-# --- gathering, in five queries whatever the number of datasets ------------------------
-
-
-def gather(session: Session, organization_id: str | None = None) -> list[register.Dataset]:
-    """Every public active dataset (of one body, or all) with its tags, formats and body."""
-    package = model.package_table
-    query = sa.select(
-        package.c.id,
-        package.c.name,
-        package.c.title,
-        package.c.notes,
-        package.c.maintainer,
-        package.c.maintainer_email,
-        package.c.owner_org,
-        _extras(package, "package_extra_table", "package_id").label("extras"),
-    ).where(
-        package.c.type == "dataset",
-        package.c.state == "active",
-        package.c.private.is_(False),
-    )
-    if organization_id:
-        query = query.where(package.c.owner_org == organization_id)
-    packages = session.execute(query).all()
-    ids = [p.id for p in packages]
-    tags: dict[str, list[str]] = {}
-    formats: dict[str, list[str]] = {}
-    bodies: dict[str, tuple[str, str]] = {}
-    if ids:
-        package_tag, tag = model.package_tag_table, model.tag_table
-        for package_id, tag_name in session.execute(
-            sa.select(package_tag.c.package_id, tag.c.name)
-            .join(tag, tag.c.id == package_tag.c.tag_id)
-            .where(
-                package_tag.c.package_id.in_(ids),
-                package_tag.c.state == "active",
-                tag.c.vocabulary_id.is_(None),
-            )
-        ):
-            tags.setdefault(package_id, []).append(tag_name)
-        resource = model.resource_table
-        for package_id, fmt in session.execute(
-            sa.select(resource.c.package_id, resource.c.format)
-            .where(resource.c.package_id.in_(ids), resource.c.state == "active")
-            .distinct()
-        ):
-            formats.setdefault(package_id, []).append(fmt or "")
-        group = model.group_table
-        for row in session.execute(
-            sa.select(
-                group.c.id,
-                group.c.name,
-                group.c.title,
-                _extras(group, "group_extra_table", "group_id").label("extras"),
-            ).where(group.c.id.in_({p.owner_org for p in packages if p.owner_org}))
-        ):
-            bodies[row.id] = (row.title or row.name, (row.extras or {}).get("edrpou") or "")
-    clock = clients.data_clock(session, ids)
-    zone = portal_zone()
-    found = []
-    for p in packages:
-        extras = p.extras or {}
-        body_title, edrpou = bodies.get(p.owner_org or "", ("", ""))
-        found.append(
-            register.Dataset(
-                name=p.name,
-                title=p.title or p.name,
-                notes=p.notes or "",
-                update_frequency=extras.get("update_frequency") or "",
-                purpose=extras.get("purpose_of_collecting_information") or "",
-                maintainer=p.maintainer or "",
-                maintainer_email=p.maintainer_email or "",
-                tags=tuple(tags.get(p.id, ())),
-                formats=tuple(formats.get(p.id, ())),
-                organization_title=body_title,
-                organization_edrpou=edrpou,
-                modified=clock[p.id].astimezone(zone).date().isoformat() if p.id in clock else "",
-            )
-        )
-    return found
-
-
 def _frequencies() -> dict[str, str]:
     """The dataset schema's update frequencies in Ukrainian, the register's language."""
     from ckanext.scheming.helpers import scheming_field_by_name, scheming_get_dataset_schema
@@ -248,18 +170,6 @@ def _frequencies() -> dict[str, str]:
     return labels
 
 
-def _extras(table: sa.Table, extra_table: str, key_column: str) -> Any:
-    """The row's extras as a dict: a column on CKAN 2.12, a key/value table on 2.11."""
-    if "extras" in table.c:
-        return table.c.extras
-    extra = getattr(model, extra_table)
-    return (
-        sa.select(sa.func.json_object_agg(extra.c.key, extra.c.value))
-        .where(extra.c[key_column] == table.c.id, extra.c.state == "active")
-        .scalar_subquery()
-    )
-
-
 def _publishing_body(context: Context) -> Any:
     name = config.register_organization()
     if not name:
@@ -273,7 +183,7 @@ def _publishing_body(context: Context) -> Any:
                 ]
             }
         )
-    group = context["model"].Group.get(name)
+    group = model.Group.get(name)
     if group is None or not group.is_organization or group.state != "active":
         raise tk.ValidationError(
             {
@@ -293,6 +203,6 @@ def _inner(context: Context) -> Context:
 def _filename(context: Context, organization_id: str | None, fmt: str) -> str:
     stem = "reiestr-naboriv-danykh"
     if organization_id:
-        group = context["model"].Group.get(organization_id)
+        group = model.Group.get(organization_id)
         stem += f"-{group.name if group else organization_id}"
     return f"{stem}-{today().isoformat()}.{fmt}"

@@ -7,17 +7,13 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-from ckan.lib import mailer
+from ckan import model
 from ckan.types import Context, DataDict
-from sqlalchemy import exc as sa_exc
 
-from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now, portal_zone, today
 from ckanext.lutsk_charter.model import Reminder
-from ckanext.lutsk_charter.model import responsible as register
-from ckanext.lutsk_charter.monitoring import reminders
-from ckanext.lutsk_charter.monitoring.states import dataset_states
+from ckanext.lutsk_charter.monitoring import remind
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +41,9 @@ def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_reminders_send", context, data_dict)
-    session = context["session"]
+    session = model.Session
     day = today()
-    mails = compose(context)
+    mails = remind.compose(session)
     already = {
         (recipient, kind)
         for recipient, kind in session.execute(
@@ -65,61 +61,8 @@ def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[
         result["messages"] = [m.as_dict() for m in pending]
         return result
     for mail in pending:
-        outcome = _send_once(session, day, mail)
+        outcome = remind.send_once(session, day, mail)
         result[outcome] += 1
         if outcome == "failed":
             result["failed_recipients"].append(mail.recipient)
     return result
-
-
-def compose(context: Context) -> list[reminders.Mail]:
-    """Today's reminders and summaries, composed from every dataset's state."""
-    session = context["session"]
-    day = today()
-    late = reminders.late(dataset_states(session, now(), portal_zone()))
-    org_ids = sorted({s.owner_org for s in late if s.owner_org})
-    persons: dict[str, list[str]] = {}
-    for assignment in session.scalars(register.current_assignments(org_ids, day)):
-        persons.setdefault(assignment.organization_id, []).append(assignment.email)
-    group = context["model"].group_table
-    bodies = {
-        r.id: r.title or r.name
-        for r in session.execute(
-            sa.select(group.c.id, group.c.name, group.c.title).where(group.c.id.in_(org_ids))
-        )
-    }
-    site_url = tk.config["ckan.site_url"]
-    return reminders.person_mails(late, persons, site_url) + reminders.summary_mails(
-        late, bodies, site_url, config.ict_emails(), day
-    )
-
-
-def _send_once(session: Any, day: Any, mail: reminders.Mail) -> str:
-    """Record, send, commit: ``sent``, ``skipped`` (another run got there) or ``failed``.
-
-    The row is written before the mail goes, so a second run at the same moment
-    waits on the unique key and then skips instead of mailing twice; a failed
-    mail rolls its row back.
-    """
-    session.add(
-        Reminder(
-            day=day,
-            recipient=mail.recipient,
-            kind=mail.kind,
-            package_ids=list(mail.package_ids),
-            sent_at=now(),
-        )
-    )
-    try:
-        session.flush()
-    except sa_exc.IntegrityError:
-        session.rollback()
-        return "skipped"
-    try:
-        mailer.mail_recipient(mail.recipient, mail.recipient, mail.subject, mail.body)
-    except mailer.MailerException:
-        log.exception("Could not mail the reminder (%s) to %s", mail.kind, mail.recipient)
-        session.rollback()
-        return "failed"
-    session.commit()
-    return "sent"

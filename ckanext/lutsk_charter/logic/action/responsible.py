@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any, cast
 
-import ckan.authz as authz
-import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import ActionResult, Context, DataDict
 
-from ckanext.lutsk_charter import config, jobs
+from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter.clock import now, today
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now, portal_zone, today, user_id
-from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
+from ckanext.lutsk_charter.model import ResponsibleAssignment
 from ckanext.lutsk_charter.model import responsible as register
+from ckanext.lutsk_charter.model.queries import user_id
+from ckanext.lutsk_charter.responsible import register_csv, service
 
 log = logging.getLogger(__name__)
 _ = tk._
@@ -61,7 +61,7 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_responsible_assign", context, data_dict)
-    session = context["session"]
+    session = model.Session
     document = data_dict.get("appointing_document") or {}
     assignment = ResponsibleAssignment(
         organization_id=data_dict["organization_id"],
@@ -76,12 +76,12 @@ def lutsk_charter_responsible_assign(context: Context, data_dict: DataDict) -> d
         document_url=document.get("url"),
         valid_from=data_dict.get("valid_from") or today(),
         contact_public=bool(data_dict.get("contact_public", False)),
-        recorded_by=user_id(context),
+        recorded_by=user_id(context.get("user")),
         recorded_at=now(),
     )
     session.add(assignment)
     session.flush()
-    notice = _record_change(context, assignment, "assigned", reason=None)
+    notice = service.record_change(context, assignment, "assigned", reason=None)
     return {**assignment.dictize(with_contacts=True, today=today()), "notice": notice}
 
 
@@ -104,14 +104,14 @@ def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> dict
     :raises: ``ValidationError`` when the assignment has already ended
     """
     tk.check_access("lutsk_charter_responsible_end", context, data_dict)
-    assignment = _locked_assignment(context, data_dict["id"])
+    assignment = service.locked_assignment(context, data_dict["id"])
     valid_to = data_dict.get("valid_to") or today()
     if valid_to < assignment.valid_from:
         raise tk.ValidationError(
             {"valid_to": [_("The end date cannot be earlier than the start date.")]}
         )
-    _end(context, assignment, valid_to, data_dict.get("reason"))
-    notice = _record_change(context, assignment, "ended", reason=data_dict.get("reason"))
+    service.end(context, assignment, valid_to, data_dict.get("reason"))
+    notice = service.record_change(context, assignment, "ended", reason=data_dict.get("reason"))
     return {**assignment.dictize(with_contacts=True, today=today()), "notice": notice}
 
 
@@ -133,7 +133,7 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_responsible_correct", context, data_dict)
-    old = _locked_assignment(context, data_dict["id"])
+    old = service.locked_assignment(context, data_dict["id"])
     document = data_dict.get("appointing_document")
     new = ResponsibleAssignment(
         organization_id=old.organization_id,
@@ -148,16 +148,63 @@ def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> 
         document_url=document["url"] if document else old.document_url,
         valid_from=data_dict.get("valid_from", old.valid_from),
         contact_public=data_dict.get("contact_public", old.contact_public),
-        recorded_by=user_id(context),
+        recorded_by=user_id(context.get("user")),
         recorded_at=now(),
         supersedes=old.id,
     )
-    context["session"].add(new)
-    context["session"].flush()
+    model.Session.add(new)
+    model.Session.flush()
     old.superseded_by = new.id
-    _end(context, old, None, data_dict.get("reason") or _("corrected"))
-    _record_change(context, new, "corrected", reason=data_dict.get("reason"))
+    service.end(context, old, None, data_dict.get("reason") or _("corrected"))
+    service.record_change(context, new, "corrected", reason=data_dict.get("reason"))
     return new.dictize(with_contacts=True, today=today())
+
+
+@tk.validate_action_data(schema.responsible_load)
+def lutsk_charter_responsible_load(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Load persons into the register from CSV text: its first load (sysadmins only).
+
+    All or nothing: every line is checked with the schema of
+    ``lutsk_charter_responsible_assign`` first, and if any is bad nothing is
+    loaded; then every line is assigned in one transaction. No notices are
+    mailed for a load. ``ckan lutsk-charter responsible import`` calls it.
+
+    Columns: ``organization`` (id or name), ``role``, ``full_name``, ``email``,
+    ``phone``, ``position``, ``document_number``, ``document_date``,
+    ``document_url``, ``valid_from`` (the first four are needed).
+
+    :param csv: the CSV text, with a header line
+    :type csv: string
+    :param dry_run: only check the lines (optional, default false)
+    :type dry_run: bool
+
+    :returns: ``{"lines": n, "loaded": n, "dry_run": bool}``
+    :rtype: dictionary
+    :raises: ``ValidationError`` with ``csv``: one translated message per bad
+        line, naming the line's number (the header is line 1)
+    """
+    tk.check_access("lutsk_charter_responsible_load", context, data_dict)
+    rows, problems = register_csv.parse(data_dict["csv"], context)
+    if problems:
+        raise tk.ValidationError({"csv": problems})
+    dry_run = bool(data_dict.get("dry_run"))
+    if dry_run:
+        return {"lines": len(rows), "loaded": 0, "dry_run": True}
+    session = model.Session
+    assign = tk.get_action("lutsk_charter_responsible_assign")
+    inner = cast(
+        Context,
+        {"user": context.get("user"), "ignore_auth": True, "defer_commit": True},
+    )
+    try:
+        for row in rows:
+            assign(dict(inner), row)  # type: ignore[arg-type]
+    except Exception:
+        session.rollback()
+        raise
+    if not context.get("defer_commit"):
+        session.commit()
+    return {"lines": len(rows), "loaded": len(rows), "dry_run": False}
 
 
 @tk.side_effect_free
@@ -178,8 +225,8 @@ def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> lis
     tk.check_access("lutsk_charter_responsible_list", context, data_dict)
     organization_id = data_dict["organization_id"]
     day = today()
-    rows = context["session"].scalars(register.current_assignments([organization_id], day))
-    with_contacts = _is_member(context, organization_id)
+    rows = model.Session.scalars(register.current_assignments([organization_id], day))
+    with_contacts = service.is_member(context, organization_id)
     return [row.dictize(with_contacts=with_contacts, today=day) for row in rows]
 
 
@@ -198,195 +245,8 @@ def lutsk_charter_responsible_history(
     """
     tk.check_access("lutsk_charter_responsible_history", context, data_dict)
     day = today()
-    rows = context["session"].scalars(register.history(data_dict["organization_id"]))
+    rows = model.Session.scalars(register.history(data_dict["organization_id"]))
     return [row.dictize(with_contacts=True, today=day) for row in rows]
-
-
-@tk.side_effect_free
-@tk.validate_action_data(schema.responsible_change_list)
-def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """The feed of changes of responsible persons across all bodies (sysadmins only).
-
-    :param acknowledged: only changes the ICT department has (``true``) or has not
-        (``false``) acknowledged (optional, default all)
-    :type acknowledged: bool
-    :param organization_id: only this body (optional)
-    :type organization_id: string
-    :param kind: only changes of this kind: ``assigned``, ``ended`` or ``corrected``
-        (optional)
-    :type kind: string
-    :param limit: at most this many (optional, default 50)
-    :type limit: int
-    :param offset: skip this many (optional, default 0)
-    :type offset: int
-
-    :returns: ``{"count": n, "results": [...]}``, newest first; each result carries
-        its ``assignment`` and the body's ``organization`` (id, name, title)
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_list", context, data_dict)
-    change = ResponsibleChange
-    query = sa.select(change)
-    if "acknowledged" in data_dict:
-        acknowledged = change.acknowledged_at.isnot(None)
-        query = query.where(acknowledged if data_dict["acknowledged"] else sa.not_(acknowledged))
-    if data_dict.get("organization_id"):
-        query = query.where(change.organization_id == data_dict["organization_id"])
-    if data_dict.get("kind"):
-        query = query.where(change.kind == data_dict["kind"])
-    session = context["session"]
-    count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = session.scalars(
-        query.order_by(change.changed_at.desc(), change.id)
-        .limit(data_dict.get("limit", 50))
-        .offset(data_dict.get("offset", 0))
-    ).all()
-    assignments = {
-        a.id: a
-        for a in session.scalars(
-            sa.select(ResponsibleAssignment).where(
-                ResponsibleAssignment.id.in_({r.assignment_id for r in rows})
-            )
-        )
-    }
-    groups = _organizations(context, {r.organization_id for r in rows})
-    day = today()
-    results = []
-    for row in rows:
-        item = row.dictize()
-        item["assignment"] = assignments[row.assignment_id].dictize(True, day)
-        item["organization"] = groups.get(row.organization_id)
-        results.append(item)
-    return {"count": count, "results": results}
-
-
-@tk.validate_action_data(schema.id_only)
-def lutsk_charter_responsible_change_acknowledge(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Mark a change of responsible persons as seen by the ICT department (sysadmins only).
-
-    Acknowledging twice keeps the first acknowledgement.
-
-    :param id: the id of the change
-    :type id: string
-
-    :returns: the change
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_acknowledge", context, data_dict)
-    session = context["session"]
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
-    if change.acknowledged_at is None:
-        change.acknowledged_at = now()
-        change.acknowledged_by = user_id(context)
-        if not context.get("defer_commit"):
-            session.commit()
-    return change.dictize()
-
-
-@tk.validate_action_data(schema.responsible_change_acknowledge_many)
-def lutsk_charter_responsible_change_acknowledge_many(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Acknowledge many changes of responsible persons at once (sysadmins only).
-
-    With ``id``, those changes (all must exist, else nothing is acknowledged);
-    without it, every change not yet acknowledged that matches the filters
-    (``organization_id``, ``kind``), however many. Changes already acknowledged
-    keep their first acknowledgement.
-
-    :param id: the id of a change, or a list of them (at most 1000; optional)
-    :type id: string or list of strings
-    :param organization_id: without ``id``: only this body's changes (optional)
-    :type organization_id: string
-    :param kind: without ``id``: only changes of this kind (optional)
-    :type kind: string
-
-    :returns: ``{"count": n}``, how many changes this call acknowledged
-    :rtype: dictionary
-    :raises: ``ObjectNotFound`` when an ``id`` names no change
-    """
-    tk.check_access("lutsk_charter_responsible_change_acknowledge_many", context, data_dict)
-    session = context["session"]
-    change = ResponsibleChange
-    pending = sa.update(change).where(change.acknowledged_at.is_(None))
-    if data_dict.get("id"):
-        ids = set(data_dict["id"])
-        found = set(session.scalars(sa.select(change.id).where(change.id.in_(ids))))
-        if found != ids:
-            raise tk.ObjectNotFound(_("There is no such change."))
-        pending = pending.where(change.id.in_(ids))
-    else:
-        if data_dict.get("organization_id"):
-            pending = pending.where(change.organization_id == data_dict["organization_id"])
-        if data_dict.get("kind"):
-            pending = pending.where(change.kind == data_dict["kind"])
-    result = session.execute(
-        pending.values(acknowledged_at=now(), acknowledged_by=user_id(context)).execution_options(
-            synchronize_session=False
-        )
-    )
-    if not context.get("defer_commit"):
-        session.commit()
-    return {"count": result.rowcount}
-
-
-@tk.validate_action_data(schema.id_only)
-def lutsk_charter_responsible_change_resend(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Queue the e-mail notice of a change again, e.g. after the mail server failed
-    (sysadmins only).
-
-    :param id: the id of the change
-    :type id: string
-
-    :returns: the change, with ``notice_state`` ``queued`` (or ``not_queued`` when the
-        queue is down, ``none`` when nobody is to be notified)
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_resend", context, data_dict)
-    session = context["session"]
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
-    assignment = session.get(ResponsibleAssignment, change.assignment_id)
-    actor = context["model"].User.get(change.changed_by or "")
-    reason = assignment.end_reason if change.kind == "ended" else None
-    _queue_notice(context, change, assignment, reason, actor.display_name if actor else "")
-    return change.dictize()
-
-
-@tk.validate_action_data(schema.change_notice_result)
-def lutsk_charter_responsible_change_notice_result(
-    context: Context, data_dict: DataDict
-) -> dict[str, Any]:
-    """Record what became of a change's e-mail notice (the mail job calls it; sysadmins).
-
-    :param id: the id of the change
-    :type id: string
-    :param state: ``sent`` or ``failed``
-    :type state: string
-    :param error: why it failed (optional)
-    :type error: string
-
-    :returns: the change
-    :rtype: dictionary
-    """
-    tk.check_access("lutsk_charter_responsible_change_notice_result", context, data_dict)
-    session = context["session"]
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
-    change.notice_state = data_dict["state"]
-    change.notice_error = data_dict.get("error") if data_dict["state"] == "failed" else None
-    change.notice_at = now()
-    if not context.get("defer_commit"):
-        session.commit()
-    return change.dictize()
 
 
 @tk.side_effect_free
@@ -406,7 +266,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_stale_contacts", context, data_dict)
-    package = context["model"].Package
+    package = model.Package
     email = sa.func.lower(sa.func.trim(package.maintainer_email))
     current = register.current_assignments(None, today()).subquery()
     query = (
@@ -435,9 +295,9 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
         # The body's official address (what a private contact is replaced by) is not stale.
         key = organization_id or ""
         if key not in official:
-            group = context["model"].Group.get(key) if key else None
+            group = model.Group.get(key) if key else None
             official[key] = (
-                (group.extras.get("contact_email") or "").strip().lower() if group else ""
+                (_extras(group).get("contact_email") or "").strip().lower() if group else ""
             )
         return official[key]
 
@@ -449,7 +309,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
             "organization_id": r.owner_org,
             "maintainer_email": r.maintainer_email,
         }
-        for r in context["session"].execute(query)
+        for r in model.Session.execute(query)
         if (r.maintainer_email or "").strip().lower() != _official(r.owner_org)
     ]
 
@@ -476,22 +336,18 @@ def package_create(
         and not data_dict.get("maintainer_email")
         and data_dict.get("owner_org")
     ):
-        group = context["model"].Group.get(data_dict["owner_org"])
+        group = model.Group.get(data_dict["owner_org"])
         if group is not None:
-            publisher = (
-                context["session"]
-                .scalars(
-                    register.current_assignments([group.id], today()).where(
-                        ResponsibleAssignment.role == "publisher"
-                    )
+            publisher = model.Session.scalars(
+                register.current_assignments([group.id], today()).where(
+                    ResponsibleAssignment.role == "publisher"
                 )
-                .first()
-            )
+            ).first()
             if publisher is not None:
                 email = (
                     publisher.email
                     if publisher.contact_public
-                    else (group.extras.get("contact_email") or "")
+                    else (_extras(group).get("contact_email") or "")
                 )
                 data_dict = {
                     **data_dict,
@@ -501,177 +357,6 @@ def package_create(
     return up_func(context, data_dict)
 
 
-# --- private helpers ------------------------------------------------------------------
-
-
-def _is_member(context: Context, organization_id: str) -> bool:
-    user = context.get("user")
-    return bool(user) and (
-        authz.is_sysadmin(user)
-        or authz.users_role_for_group_or_org(organization_id, user) is not None
-    )
-
-
-def _locked_assignment(context: Context, assignment_id: str) -> ResponsibleAssignment:
-    """The assignment, locked for this transaction so parallel ends cannot both win."""
-    assignment = context["session"].get(
-        ResponsibleAssignment, assignment_id, with_for_update=True, populate_existing=True
-    )
-    if assignment is None:
-        raise tk.ObjectNotFound(_("There is no such assignment."))
-    if assignment.ended_at is not None or assignment.superseded_by is not None:
-        raise tk.ValidationError({"id": [_("This assignment has already ended.")]})
-    return assignment
-
-
-def _end(
-    context: Context,
-    assignment: ResponsibleAssignment,
-    valid_to: dt.date | None,
-    reason: str | None,
-) -> None:
-    assignment.valid_to = valid_to if valid_to is not None else assignment.valid_to
-    assignment.ended_at = now()
-    assignment.ended_by = user_id(context)
-    assignment.end_reason = reason
-
-
-def _organizations(context: Context, ids: set[str]) -> dict[str, dict[str, str]]:
-    group = context["model"].Group
-    rows = context["session"].execute(
-        sa.select(group.id, group.name, group.title).where(group.id.in_(ids))
-    )
-    return {r.id: {"id": r.id, "name": r.name, "title": r.title} for r in rows}
-
-
-def _record_change(
-    context: Context, assignment: ResponsibleAssignment, kind: str, reason: str | None
-) -> str | None:
-    """Feed entry and activity in the caller's transaction; the e-mail after the commit.
-
-    Returns what became of the e-mail notice (``queued``, ``not_queued``, ``none``),
-    or None when the caller commits (``defer_commit``).
-    """
-    session = context["session"]
-    model = context["model"]
-    change = ResponsibleChange(
-        organization_id=assignment.organization_id,
-        assignment_id=assignment.id,
-        kind=kind,
-        changed_by=user_id(context),
-        changed_at=now(),
-    )
-    session.add(change)
-    group = model.Group.get(assignment.organization_id)
-    group_info = {"id": group.id, "name": group.name, "title": group.title}
-    actor = model.User.get(context.get("user") or "")
-    if p.plugin_loaded("activity") and actor is not None:
-        tk.get_action("activity_create")(
-            cast(
-                Context,
-                {
-                    **context,
-                    "ignore_auth": True,
-                    "defer_commit": True,
-                    "schema": schema.responsible_activity(),
-                },
-            ),
-            {
-                "user_id": actor.id,
-                "object_id": group.id,
-                "activity_type": schema.RESPONSIBLE_ACTIVITY_TYPE,
-                # Names and roles only: the stream is public, contacts are not.
-                "data": {
-                    "group": group_info,
-                    "kind": kind,
-                    "role": assignment.role,
-                    "full_name": assignment.full_name,
-                },
-            },
-        )
-    if context.get("defer_commit"):
-        return None
-    session.commit()
-    _recheck_body(context, group.id)
-    actor_name = actor.display_name if actor else (context.get("user") or "")
-    return _queue_notice(context, change, assignment, reason, actor_name)
-
-
-def _queue_notice(
-    context: Context,
-    change: ResponsibleChange,
-    assignment: ResponsibleAssignment,
-    reason: str | None,
-    actor_name: str,
-) -> str:
-    """Queue the e-mail of a change and record in the feed that it is queued (or why not)."""
-    session = context["session"]
-    group = context["model"].Group.get(change.organization_id)
-    notice = {
-        "kind": change.kind,
-        "body": group.title,
-        "edrpou": group.extras.get("edrpou"),
-        "person": assignment.dictize(with_contacts=True, today=today()),
-        "reason": reason,
-        "actor": actor_name,
-        "time": change.changed_at.astimezone(portal_zone()).strftime("%Y-%m-%d %H:%M"),
-        "url": tk.config["ckan.site_url"].rstrip("/") + f"/organization/responsible/{group.name}",
-    }
-    recipients = sorted(set(config.ict_emails()) | _admin_emails(context, group.id))
-    state, error = "none", None
-    if recipients:
-        try:
-            tk.enqueue_job(
-                jobs.send_responsible_change_notice,
-                [notice, recipients, change.id],
-                title=f"lutsk_charter notice: {change.kind} {group.name}",
-                queue=jobs.QUEUE,
-            )
-            state = "queued"
-        except Exception as e:  # Redis down: the change stands, the feed says so.
-            log.exception("Could not queue the notice of a responsible-person change")
-            state, error = "not_queued", type(e).__name__
-    change.notice_state, change.notice_error, change.notice_at = state, error, now()
-    session.commit()
-    return state
-
-
-def _recheck_body(context: Context, organization_id: str) -> None:
-    """Check the body's datasets again: who is responsible is one of the checks.
-
-    In the request for a small body, in the background above
-    ``quality.recheck_in_background_above`` datasets.
-    """
-    package = context["model"].package_table
-    count = context["session"].scalar(
-        sa.select(sa.func.count())
-        .select_from(package)
-        .where(package.c.owner_org == organization_id, package.c.state == "active")
-    )
-    if not count:
-        return
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    tk.get_action("lutsk_charter_quality_recheck")(
-        cast(Context, {"user": site_user["name"], "ignore_auth": True}),
-        {
-            "organization_id": organization_id,
-            "background": count > config.quality_recheck_in_background_above(),
-        },
-    )
-
-
-def _admin_emails(context: Context, organization_id: str) -> set[str]:
-    model = context["model"]
-    rows = context["session"].execute(
-        sa.select(model.User.email)
-        .join(model.Member, model.Member.table_id == model.User.id)
-        .where(
-            model.Member.group_id == organization_id,
-            model.Member.table_name == "user",
-            model.Member.capacity == "admin",
-            model.Member.state == "active",
-            model.User.state == "active",
-            model.User.email.isnot(None),
-        )
-    )
-    return {r.email for r in rows if r.email}
+def _extras(group: Any) -> dict[str, Any]:
+    """An organization's custom fields (``extras``, which CKAN's types do not declare)."""
+    return dict(getattr(group, "extras", None) or {})

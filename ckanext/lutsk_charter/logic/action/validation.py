@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Any
 
-import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
-from ckan.lib.uploader import get_resource_uploader
+from ckan import model
 from ckan.types import Context, DataDict
 
-from ckanext.lutsk_charter import config, jobs
-from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.logic.action._common import now
-from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
 from ckanext.lutsk_charter.model import ResourceValidation
-from ckanext.lutsk_charter.validation.engine import Outcome, validate_file
-from ckanext.lutsk_charter.validation.fetch import FetchLimits, fetch
-from ckanext.lutsk_charter.validation.findings import Finding, ValidationStop
-from ckanext.lutsk_charter.validation.inspect import Limits
+from ckanext.lutsk_charter.validation import service
 
-log = logging.getLogger(__name__)
 _ = tk._
 
 
@@ -56,38 +40,16 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> dict[
     :raises: ``ValidationError`` when the resource's format is not validated
     """
     tk.check_access("lutsk_charter_validation_run", context, data_dict)
-    resource = _resource(context, data_dict["resource_id"])
-    _check_validatable(context, resource)
+    resource = service.resource_dict(context, data_dict["resource_id"])
+    service.check_validatable(context, resource)
     if data_dict.get("sync"):
         # A web request is bounded; the background job and the CLI are not.
         from flask import has_request_context
         from rq import get_current_job
 
         bounded = has_request_context() and get_current_job() is None
-        return _validate_now(context, resource, bounded=bounded)
-    return _enqueue(context, resource)
-
-
-def _enqueue(
-    context: Context, resource: dict[str, Any], reason: str | None = None
-) -> dict[str, Any]:
-    row = _row(context, resource)
-    row.status, row.requested_at, row.started_at, row.finished_at = "pending", now(), None, None
-    context["session"].commit()
-    jobs.queue_reindex(resource["package_id"])  # search shows "pending" too
-    try:
-        tk.enqueue_job(
-            jobs.validate_resource,
-            [resource["id"]],
-            queue=jobs.QUEUE,
-            title=f"lutsk_charter validation {resource['id']}",
-        )
-    except Exception:  # Redis down: the row stays pending for `validate --pending`.
-        log.exception("Could not queue the validation of resource %s", resource["id"])
-    result = row.dictize(with_report=False)
-    if reason:
-        result.update(queued=True, queued_reason=reason)
-    return result
+        return service.validate_now(context, resource, bounded=bounded)
+    return service.enqueue(context, resource)
 
 
 @tk.side_effect_free
@@ -106,7 +68,7 @@ def lutsk_charter_validation_show(context: Context, data_dict: DataDict) -> dict
     :raises: ``ObjectNotFound`` when the resource was never validated
     """
     tk.check_access("lutsk_charter_validation_show", context, data_dict)
-    row = context["session"].get(ResourceValidation, data_dict["resource_id"])
+    row = model.Session.get(ResourceValidation, data_dict["resource_id"])
     if row is None:
         raise tk.ObjectNotFound(_("This resource has not been validated."))
     return row.dictize()
@@ -133,7 +95,7 @@ def lutsk_charter_validation_run_batch(context: Context, data_dict: DataDict) ->
     """
     tk.check_access("lutsk_charter_validation_run_batch", context, data_dict)
     statuses: dict[str, int] = {}
-    ids = validation_candidates(context, data_dict)
+    ids = service.validation_candidates(context, data_dict)
     for resource_id in ids:
         result = tk.get_action("lutsk_charter_validation_run")(
             {"user": context.get("user"), "ignore_auth": True},  # type: ignore[typeddict-item]
@@ -143,359 +105,28 @@ def lutsk_charter_validation_run_batch(context: Context, data_dict: DataDict) ->
     return {"resources": len(ids), "statuses": statuses}
 
 
-def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
-    """Ids of the active resources in validated formats that a batch covers."""
-    model = context["model"]
-    resource, package = model.Resource, model.Package
-    query = (
-        sa.select(resource.id)
-        .join(package, package.id == resource.package_id)
-        .where(
-            resource.state == "active",
-            package.state == "active",
-            sa.func.lower(resource.format).in_(config.validation_formats()),
-        )
-        .order_by(package.name, resource.position)
-    )
-    if data_dict.get("organization_id"):
-        query = query.where(package.owner_org == data_dict["organization_id"])
-    if data_dict.get("dataset_id"):
-        dataset = model.Package.get(data_dict["dataset_id"])
-        query = query.where(package.id == (dataset.id if dataset else None))
-    if data_dict.get("pending"):
-        query = query.join(ResourceValidation, ResourceValidation.resource_id == resource.id).where(
-            ResourceValidation.status == "pending"
-        )
-    return list(context["session"].scalars(query))
-
-
 # --- core actions, extended: validation while saving (``validation.sync``) -----------------
 
 
 @tk.chained_action
 def resource_create(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Create a resource; with ``validation.sync`` on, invalid data is refused before saving."""
-    checked = _validate_incoming(context, data_dict)
+    checked = service.validate_incoming(context, data_dict)
     if checked is not None:  # the save hooks need not queue it
         context["lutsk_charter_validated_while_saving"] = True  # type: ignore[typeddict-unknown-key]
     created = up_func(context, data_dict)
     if checked is not None:
-        _store(context, created, checked)
+        service.store_checked(context, created, checked)
     return created
 
 
 @tk.chained_action
 def resource_update(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Update a resource; with ``validation.sync`` on, invalid new data is refused."""
-    checked = _validate_incoming(context, data_dict)
+    checked = service.validate_incoming(context, data_dict)
     if checked is not None:  # the save hooks need not queue it
         context["lutsk_charter_validated_while_saving"] = True  # type: ignore[typeddict-unknown-key]
     updated = up_func(context, data_dict)
     if checked is not None:
-        _store(context, updated, checked)
+        service.store_checked(context, updated, checked)
     return updated
-
-
-# --- private helpers ------------------------------------------------------------------------
-
-
-def _resource(context: Context, resource_id: str) -> dict[str, Any]:
-    try:
-        return tk.get_action("resource_show")(
-            {
-                "ignore_auth": True,
-                "model": context["model"],  # type: ignore[typeddict-item]
-                "session": context["session"],
-            },
-            {"id": resource_id},
-        )
-    except tk.ObjectNotFound:
-        raise tk.ObjectNotFound(_("There is no such resource.")) from None
-
-
-def is_validated_format(resource: dict[str, Any]) -> bool:
-    return (resource.get("format") or "").lower() in config.validation_formats()
-
-
-def _check_validatable(context: Context, resource: dict[str, Any]) -> None:
-    if not is_validated_format(resource):
-        raise tk.ValidationError(
-            {
-                "resource_id": [
-                    _("Data in the format “{format}” is not validated.").format(
-                        format=resource.get("format") or "—"
-                    )
-                ]
-            }
-        )
-    for plugin in p.PluginImplementations(ILutskCharterValidation):
-        if not plugin.can_validate(context, resource):
-            raise tk.ValidationError(
-                {"resource_id": [_("Another plugin has chosen not to validate this resource.")]}
-            )
-
-
-def _row(context: Context, resource: dict[str, Any]) -> ResourceValidation:
-    session = context["session"]
-    row = session.get(ResourceValidation, resource["id"], with_for_update=True)
-    if row is None:
-        row = ResourceValidation(
-            resource_id=resource["id"],
-            package_id=resource["package_id"],
-            status="pending",
-            requested_at=now(),
-        )
-        session.add(row)
-    return row
-
-
-def _limits() -> Limits:
-    return Limits(max_bytes=config.validation_max_bytes())
-
-
-def _fetch_limits() -> FetchLimits:
-    timeout = config.validation_timeout()
-    return FetchLimits(
-        max_bytes=config.validation_max_bytes(),
-        timeout=timeout,
-        total_seconds=timeout * 6,
-        allow_private=config.validation_allow_private_urls(),
-    )
-
-
-def _json_field(value: Any) -> dict[str, Any] | None:
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, str) and value.strip().startswith("{"):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _input_hash(path: Path, resource: dict[str, Any]) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    digest.update(
-        json.dumps(
-            [_json_field(resource.get("schema")), _json_field(resource.get("validation_options"))],
-            sort_keys=True,
-        ).encode()
-    )
-    return digest.hexdigest()
-
-
-def _validate_now(
-    context: Context, resource: dict[str, Any], bounded: bool = False
-) -> dict[str, Any]:
-    """Validate in this process; ``bounded`` (a web request): small and quick files only."""
-    session = context["session"]
-    folder = Path(tempfile.mkdtemp(prefix="lutsk-charter-validation-"))
-    try:
-        try:
-            path = _local_copy(resource, folder, bounded)
-        except ValidationStop as stop:
-            if bounded and stop.finding.code in ("too-big", "download-timeout"):
-                return _enqueue(context, resource, "too-big")
-            return _finish(context, resource, _stopped(stop), None)
-        if bounded and _unpacked_size(path, resource) > config.validation_sync_max_bytes():
-            return _enqueue(context, resource, "too-big")
-        input_hash = _input_hash(path, resource)
-        row = _row(context, resource)
-        if row.input_hash == input_hash and row.status in ("success", "failure"):
-            session.commit()
-            return {**row.dictize(), "unchanged": True}
-        row.status, row.started_at, row.finished_at = "running", now(), None
-        session.commit()
-
-        def run() -> Outcome:
-            return validate_file(
-                path,
-                resource["format"],
-                _limits(),
-                schema=_json_field(resource.get("schema")),
-                options=_json_field(resource.get("validation_options")),
-            )
-
-        try:
-            if bounded:
-                outcome = run_with_deadline(run, config.validation_sync_timeout())
-                if outcome is None:
-                    return _enqueue(context, resource, "too-slow")
-            else:
-                outcome = run()
-        except Exception as e:  # never leave a row "running", never kill the worker
-            log.exception("Validation of resource %s crashed", resource["id"])
-            outcome = _stopped(
-                ValidationStop(
-                    "error", Finding("internal-error", args={"detail": type(e).__name__})
-                )
-            )
-        return _finish(context, resource, outcome, input_hash)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _unpacked_size(path: Path, resource: dict[str, Any]) -> int:
-    """The bytes a validation reads: the file's, or for a zip (XLSX, ODS) what it unpacks to."""
-    import zipfile
-
-    size = path.stat().st_size
-    if zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return max(size, sum(i.file_size for i in archive.infolist()))
-        except (zipfile.BadZipFile, OSError):
-            return size
-    return size
-
-
-def run_with_deadline(work: Any, seconds: float) -> Any:
-    """``work()`` in a forked child, its result back through a pipe; ``None`` past ``seconds``.
-
-    The child is killed at the deadline, so a slow file stops costing the web
-    process at once (a thread could not be stopped). It touches no database.
-    """
-    import os
-    import pickle
-    import select
-    import signal
-    import time
-
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: compute, write, leave without running any cleanup
-        os.close(reader)
-        try:
-            try:
-                payload = pickle.dumps(("ok", work()))
-            except BaseException as e:
-                payload = pickle.dumps(("error", f"{type(e).__name__}: {e}"))
-            with os.fdopen(writer, "wb") as out:
-                out.write(payload)
-        finally:
-            os._exit(0)
-    os.close(writer)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + seconds
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                os.kill(pid, signal.SIGKILL)
-                return None
-            ready, _w, _x = select.select([reader], [], [], left)
-            if not ready:
-                continue
-            chunk = os.read(reader, 1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(reader)
-        os.waitpid(pid, 0)
-    kind, value = pickle.loads(b"".join(chunks)) if chunks else ("error", "no result")
-    if kind != "ok":
-        raise RuntimeError(value)
-    return value
-
-
-def _local_copy(resource: dict[str, Any], folder: Path, bounded: bool = False) -> Path:
-    if resource.get("url_type") == "upload":
-        path = Path(get_resource_uploader(resource).get_path(resource["id"]))
-        if not path.exists():
-            raise ValidationStop("error", Finding("file-missing"))
-        return path
-    limits = _fetch_limits()
-    if bounded:  # a web request downloads no more, and no longer, than it may validate
-        seconds = config.validation_sync_timeout()
-        limits = FetchLimits(
-            max_bytes=min(limits.max_bytes, config.validation_sync_max_bytes()),
-            timeout=min(limits.timeout, seconds),
-            total_seconds=seconds,
-            allow_private=limits.allow_private,
-        )
-    return fetch(resource["url"], limits, folder)
-
-
-def _stopped(stop: ValidationStop) -> Outcome:
-    return Outcome(
-        stop.status,
-        {"findings": [stop.finding.to_dict()], "errors": [], "meta": {}},
-        None,
-        [stop.finding],
-    )
-
-
-def _finish(
-    context: Context, resource: dict[str, Any], outcome: Outcome, input_hash: str | None
-) -> dict[str, Any]:
-    session = context["session"]
-    session.rollback()  # drop whatever a failed step left; the row is written anew
-    row = _row(context, resource)
-    row.status = outcome.status
-    row.started_at = row.started_at or now()
-    row.finished_at = now()
-    row.report = outcome.report
-    row.input_hash = input_hash
-    errors = [f for f in outcome.report.get("findings", []) if f["severity"] == "error"]
-    row.error = errors[0]["code"] if errors else None
-    session.commit()
-    if outcome.sha256 and resource.get("url_type") != "upload":
-        # A link's content may change under the same URL: that moves the data clock too.
-        tk.get_action("lutsk_charter_data_change_record")(
-            {"ignore_auth": True, "user": context.get("user")},  # type: ignore[typeddict-item]
-            {"id": resource["package_id"], "content": {resource["id"]: outcome.sha256}},
-        )
-    # A new result may raise or clear the "validation failed" flag.
-    run_quality_checks(context, [resource["package_id"]])
-    session.commit()
-    # Search must tell what package_show tells: one background reindex per dataset.
-    jobs.queue_reindex(resource["package_id"])
-    result = row.dictize()
-    for plugin in p.PluginImplementations(ILutskCharterValidation):
-        plugin.receive_report(resource, result)
-    return result
-
-
-def _validate_incoming(context: Context, data_dict: DataDict) -> tuple[Outcome, str] | None:
-    """With ``validation.sync`` on, validate the file being saved; refuse invalid data."""
-    if not config.validation_sync() or not is_validated_format(data_dict):
-        return None
-    folder = Path(tempfile.mkdtemp(prefix="lutsk-charter-incoming-"))
-    try:
-        upload = data_dict.get("upload")
-        if upload is not None and hasattr(upload, "save"):
-            path = folder / "incoming"
-            upload.save(str(path))
-            upload.stream.seek(0)
-        elif data_dict.get("url") and data_dict.get("url_type") != "upload":
-            try:
-                path = fetch(data_dict["url"], _fetch_limits(), folder)
-            except ValidationStop as stop:
-                outcome = _stopped(stop)
-                raise tk.ValidationError({"url": [outcome.summary]}) from None
-        else:
-            return None
-        outcome = validate_file(
-            path,
-            data_dict["format"],
-            _limits(),
-            schema=_json_field(data_dict.get("schema")),
-            options=_json_field(data_dict.get("validation_options")),
-        )
-        if outcome.status != "success":
-            raise tk.ValidationError(
-                {"url": [_("The data is not valid: {summary}").format(summary=outcome.summary)]}
-            )
-        return outcome, _input_hash(path, data_dict)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _store(context: Context, resource: dict[str, Any], checked: tuple[Outcome, str]) -> None:
-    outcome, input_hash = checked
-    _finish(context, resource, outcome, input_hash)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
+from ckan import model
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.lutsk_charter import config
@@ -27,6 +28,10 @@ def lutsk_charter_responsible_end(context: Context, data_dict: DataDict) -> Auth
 
 def lutsk_charter_responsible_correct(context: Context, data_dict: DataDict) -> AuthResult:
     return _body_admin(context, _assignment_body(context, data_dict.get("id")))
+
+
+def lutsk_charter_responsible_load(context: Context, data_dict: DataDict) -> AuthResult:
+    return {"success": False, "msg": _("Only sysadmins may load the register from a file.")}
 
 
 @tk.auth_allow_anonymous_access
@@ -71,14 +76,14 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> AuthR
 
 
 def _organization_id(context: Context, id_or_name: str | None) -> str | None:
-    group = context["model"].Group.get(id_or_name) if id_or_name else None
+    group = model.Group.get(id_or_name) if id_or_name else None
     return group.id if group is not None and group.is_organization else None
 
 
 def _assignment_body(context: Context, assignment_id: str | None) -> str | None:
     if not assignment_id:
         return None
-    assignment = context["session"].get(ResponsibleAssignment, assignment_id)
+    assignment = model.Session.get(ResponsibleAssignment, assignment_id)
     return assignment.organization_id if assignment else None
 
 
@@ -113,7 +118,7 @@ def lutsk_charter_validation_run(context: Context, data_dict: DataDict) -> AuthR
 def lutsk_charter_validation_show(context: Context, data_dict: DataDict) -> AuthResult:
     """Whoever may see the resource; a deleted resource's report only who may edit its dataset."""
     resource_id = data_dict.get("resource_id")
-    resource = context["model"].Resource.get(resource_id) if isinstance(resource_id, str) else None
+    resource = model.Resource.get(resource_id) if isinstance(resource_id, str) else None
     if resource is None:
         return {"success": False, "msg": _("You may not do this with this resource.")}
     if resource.state != "active":
@@ -180,7 +185,7 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> AuthResult
     user = context.get("user")
     organization_id = _organization_id(context, data_dict.get("organization_id"))
     if data_dict.get("package_id"):
-        package = context["model"].Package.get(data_dict["package_id"])
+        package = model.Package.get(data_dict["package_id"])
         if package is None or (organization_id and package.owner_org != organization_id):
             return denied
         organization_id = package.owner_org
@@ -218,10 +223,10 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResu
         return denied
     if not ids or not isinstance(ids, list):
         return denied
-    package = context["model"].Package
+    package = model.Package
     # The dataset's current body, never the one stored with the flag when it was found.
     bodies = set(
-        context["session"].scalars(
+        model.Session.scalars(
             sa.select(package.owner_org)
             .join(QualityFlag, QualityFlag.package_id == package.id)
             .where(QualityFlag.id.in_(ids))

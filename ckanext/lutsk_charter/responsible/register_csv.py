@@ -1,17 +1,20 @@
-"""CSV import and export of the register of responsible persons (used by the CLI).
+"""CSV import and export of the register of responsible persons.
 
-The import runs every line through the assign action's own schema first, so a
-file is either loaded whole or not at all; then it loads it in one transaction.
+``lutsk_charter_responsible_load`` reads a file with :func:`parse`: every line goes
+through the assign action's own schema first, so a file is loaded whole or not at
+all. :func:`export` writes the register back in the same columns.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import IO, Any
 
 import ckan.plugins.toolkit as tk
-from ckan import model
 
 from ckanext.lutsk_charter.logic import schema
+from ckanext.lutsk_charter.model.queries import site_context
 from ckanext.lutsk_charter.monitoring.exports import csv_writer, restore_text
 
 COLUMNS = [
@@ -68,38 +71,52 @@ def _data_dict(row: dict[str, str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in ("", None)}
 
 
-def _context() -> dict[str, Any]:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "model": model, "session": model.Session}
+def _context() -> Any:
+    return site_context()
 
 
-def check(rows: list[dict[str, str]]) -> list[tuple[int, dict[str, Any]]]:
-    """``(line number, errors)`` of every bad row; line 1 is the header."""
-    problems = []
-    missing = [
-        c for c in ("organization", "role", "full_name", "email") if rows and c not in rows[0]
-    ]
+def _needed_columns(header: list[str]) -> list[str]:
+    return [c for c in ("organization", "role", "full_name", "email") if c not in header]
+
+
+def parse(text: str, context: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """The assign action's data of every line, and one translated message per bad line.
+
+    Line 1 is the header; the messages name each line by its number.
+    """
+    _ = tk._
+    reader = csv.DictReader(io.StringIO(str(text).lstrip("\ufeff")))
+    header = [c.strip() for c in reader.fieldnames or []]
+    reader.fieldnames = header
+    missing = _needed_columns(header)
     if missing:
-        return [(1, {"columns": [f"missing: {', '.join(missing)}"]})]
-    for line, row in enumerate(rows, start=2):
-        _data, errors = tk.navl_validate(_data_dict(row), schema.responsible_assign(), _context())
-        if errors:
-            problems.append((line, errors))
-    return problems
+        return [], [
+            _("Line {line}: missing columns: {columns}.").format(line=1, columns=", ".join(missing))
+        ]
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for line, row in enumerate(reader, start=2):
+        data = _data_dict(row)
+        _data, errors = tk.navl_validate(dict(data), schema.responsible_assign(), context)
+        for field, field_errors in errors.items():
+            if field_errors:
+                problems.append(
+                    _("Line {line}: {field}: {error}").format(
+                        line=line, field=field, error=" ".join(_texts(field_errors))
+                    )
+                )
+        rows.append(data)
+    if not rows and not problems:
+        problems.append(_("The file has no persons."))
+    return rows, problems
 
 
-def load(rows: list[dict[str, str]]) -> int:
-    """Assign every row in one transaction; return how many."""
-    context = {**_context(), "defer_commit": True}
-    action = tk.get_action("lutsk_charter_responsible_assign")
-    try:
-        for row in rows:
-            action(dict(context), _data_dict(row))
-        model.Session.commit()
-    except Exception:
-        model.Session.rollback()
-        raise
-    return len(rows)
+def _texts(errors: Any) -> list[str]:
+    if isinstance(errors, dict):
+        return [t for v in errors.values() for t in _texts(v)]
+    if isinstance(errors, list):
+        return [t for v in errors for t in _texts(v)]
+    return [str(errors)]
 
 
 def export(out: IO[str]) -> int:
@@ -110,7 +127,7 @@ def export(out: IO[str]) -> int:
     count = 0
     for organization in tk.get_action("organization_list")(context, {"all_fields": True}):
         history = tk.get_action("lutsk_charter_responsible_history")(
-            dict(context), {"organization_id": organization["id"]}
+            _context(), {"organization_id": organization["id"]}
         )
         for person in history:
             document = person["appointing_document"]
