@@ -26,7 +26,7 @@ def available() -> bool:
     try:
         import pyshacl  # noqa: F401
 
-        import ckanext.dcat  # noqa: F401
+        import ckanext.dcat  # noqa: F401  # pyright: ignore[reportMissingImports]
     except ImportError:
         return False
     return p.plugin_loaded("dcat")
@@ -41,7 +41,7 @@ def _shapes() -> Any:
 
 def dataset_graph(package_id: str) -> Any:
     """The dataset's DCAT graph as the portal serves it."""
-    from ckanext.dcat.processors import RDFSerializer
+    from ckanext.dcat.processors import RDFSerializer  # pyright: ignore[reportMissingImports]
     from ckanext.lutsk_charter.model.queries import site_context
 
     dataset = tk.get_action("package_show")(site_context(ignore_auth=True), {"id": package_id})
@@ -56,4 +56,4 @@ def violations(graph: Any) -> int:
     from rdflib.namespace import SH
 
     _conforms, report, _text = pyshacl.validate(graph, shacl_graph=_shapes(), inference="none")
-    return sum(1 for _ in report.subjects(SH.resultSeverity, SH.Violation))
+    return sum(1 for _ in report.subjects(SH.resultSeverity, SH.Violation))  # pyright: ignore[reportAttributeAccessIssue]

@@ -26,9 +26,9 @@ from urllib.parse import quote
 import ckan.plugins.toolkit as tk
 from rdflib import BNode, Literal, Namespace, URIRef
 
-from ckanext.dcat.profiles import DCAT, DCATAP, DCT, FOAF, RDF, RDFS, SKOS, VCARD, XSD
-from ckanext.dcat.profiles.euro_dcat_ap_3 import EuropeanDCATAP3Profile
-from ckanext.dcat.utils import resource_uri
+from ckanext.dcat.profiles import DCAT, DCATAP, DCT, FOAF, RDF, RDFS, SKOS, VCARD, XSD  # pyright: ignore[reportMissingImports]
+from ckanext.dcat.profiles.euro_dcat_ap_3 import EuropeanDCATAP3Profile  # pyright: ignore[reportMissingImports]
+from ckanext.dcat.utils import resource_uri  # pyright: ignore[reportMissingImports]
 from ckanext.lutsk_charter import config, legacy
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -182,6 +182,7 @@ def _write_legacy(package_id: str, values: dict[str, Any]) -> None:
     from ckan import model
 
     package = model.Package.get(package_id)
+    assert package is not None, package_id
     for key, value in values.items():
         if key == "tags":
             for package_tag in package.package_tags:

@@ -36,6 +36,7 @@ def csv_bytes(
 def xlsx_bytes(rows: Rows, sheet: str = "Дані") -> bytes:
     workbook = Workbook()
     worksheet = workbook.active
+    assert worksheet is not None  # a new workbook has its one sheet
     worksheet.title = sheet
     for row in rows:
         worksheet.append(list(row))

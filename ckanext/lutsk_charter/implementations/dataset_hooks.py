@@ -183,7 +183,7 @@ def _record_data_change(context: Context, package_id: str) -> list[str]:
     """
     return tk.get_action("lutsk_charter_data_change_record")(
         {
-            "user": context.get("user"),
+            "user": context.get("user"),  # pyright: ignore[reportArgumentType]
             "ignore_auth": True,
             "defer_commit": True,  # type: ignore[typeddict-item]
             "model": model,
@@ -229,7 +229,7 @@ def _quality_facets(facets_dict: dict[str, Any]) -> dict[str, Any]:
     user = tk.current_user
     if not user or not user.is_authenticated:
         return facets_dict
-    if user.sysadmin or authz.has_user_permission_for_some_org(user.name, "update_dataset"):
+    if user.sysadmin or authz.has_user_permission_for_some_org(user.name, "update_dataset"):  # pyright: ignore[reportAttributeAccessIssue]
         from ckanext.lutsk_charter.helpers import _quality_facet_titles
 
         facets_dict.update(_quality_facet_titles())
@@ -328,7 +328,7 @@ def _queue_validations(context: Context, package_id: str, data_changed: list[str
         session.info.setdefault(_TO_QUEUE, {})[resource.id] = None
 
 
-@sa.event.listens_for(model.Session, "after_commit")
+@sa.event.listens_for(model.Session, "after_commit")  # pyright: ignore[reportAttributeAccessIssue]
 def _enqueue_after_commit(session: Any) -> None:
     """The save is committed: its resources can be read by the worker."""
     for resource_id in session.info.pop(_TO_QUEUE, {}):
@@ -343,6 +343,6 @@ def _enqueue_after_commit(session: Any) -> None:
             log.exception("Could not queue the validation of resource %s", resource_id)
 
 
-@sa.event.listens_for(model.Session, "after_rollback")
+@sa.event.listens_for(model.Session, "after_rollback")  # pyright: ignore[reportAttributeAccessIssue]
 def _forget_after_rollback(session: Any) -> None:
     session.info.pop(_TO_QUEUE, None)

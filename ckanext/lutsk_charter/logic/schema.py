@@ -77,10 +77,10 @@ def responsible_correct(
 ) -> Schema:
     assign = responsible_assign()
     # A required field may be corrected, never blanked: its not_empty stays.
-    schema: Schema = {
+    schema: Schema = {  # pyright: ignore[reportAssignmentType]
         name: [
             ignore_missing,
-            *(assign[name] if name in _REQUIRED_PERSON_FIELDS else assign[name][1:]),
+            *(assign[name] if name in _REQUIRED_PERSON_FIELDS else assign[name][1:]),  # pyright: ignore[reportArgumentType]
         ]
         for name in _PERSON_FIELDS
     }
@@ -150,7 +150,7 @@ def change_notice_result(
 ) -> Schema:
     return {
         "id": [not_empty, unicode_safe],
-        "state": [not_empty, unicode_safe, one_of(["sent", "failed"])],
+        "state": [not_empty, unicode_safe, one_of(["sent", "failed"])],  # pyright: ignore[reportCallIssue]
         "error": [ignore_missing, unicode_safe],
     }
 
@@ -179,7 +179,7 @@ def responsible_activity(
     group_id_exists: Validator,
     one_of: ValidatorFactory,
 ) -> Schema:
-    from ckanext.activity.logic.schema import default_create_activity_schema
+    from ckanext.activity.logic.schema import default_create_activity_schema  # pyright: ignore[reportMissingImports]
 
     schema = default_create_activity_schema()
     schema["object_id"] = [not_missing, not_empty, lutsk_charter_text, group_id_exists]

@@ -227,7 +227,7 @@ def lutsk_charter_parent_body(
             return
         seen.add(current)
         group = model.Group.get(current)
-        current = group.extras.get("parent_body") if group else None
+        current = group.extras.get("parent_body") if group else None  # pyright: ignore[reportAttributeAccessIssue]
 
 
 def _parent_may_come_later(value: Any, context: Context) -> bool:
@@ -338,7 +338,7 @@ def lutsk_charter_tag_string_convert(
         data[key] = keywords.normalize_apostrophes(value)
     elif isinstance(value, list):
         data[key] = [keywords.normalize_apostrophes(v) if isinstance(v, str) else v for v in value]
-    tk.get_validator("tag_string_convert")(key, data, errors, context)
+    tk.get_validator("tag_string_convert")(key, data, errors, context)  # pyright: ignore[reportCallIssue]
 
 
 def _is_import(data: FlattenDataDict, context: Context) -> bool:

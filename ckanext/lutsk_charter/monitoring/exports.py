@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -101,7 +100,7 @@ def sheet_name(title: str) -> str:
     return cleaned[:31] or "Sheet1"
 
 
-def _xlsx_cell(cell: Cell, value: Any) -> None:
+def _xlsx_cell(cell: Any, value: Any) -> None:
     if isinstance(value, bool):
         cell.value = value
     elif isinstance(value, dt.datetime):
@@ -142,6 +141,7 @@ def table_bytes(
         return ("\ufeff" + text.getvalue()).encode("utf-8")
     workbook = Workbook()
     sheet = workbook.active
+    assert sheet is not None  # a new workbook has its one sheet
     sheet.title = sheet_name(sheet_title or "data")
     widths = [_width(h) for h in header]
     for number, name in enumerate(header, start=1):

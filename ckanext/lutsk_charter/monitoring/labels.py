@@ -6,7 +6,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.lutsk_charter.messages import N_
 from ckanext.lutsk_charter.types import PUBLICATION_STATE_LABELS
-from ckanext.scheming.helpers import (
+from ckanext.scheming.helpers import (  # pyright: ignore[reportMissingImports]
     scheming_choices_label,
     scheming_field_by_name,
     scheming_get_dataset_schema,

@@ -104,7 +104,7 @@ def counts(
         ),
         params,
     ).all()
-    return by_state, by_code
+    return by_state, by_code  # pyright: ignore[reportReturnType]
 
 
 def _params(now: dt.datetime, zone: ZoneInfo, organization_id: str | None) -> dict[str, Any]:

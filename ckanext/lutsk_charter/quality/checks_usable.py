@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ckanext.lutsk_charter.notices import N_
+from ckanext.lutsk_charter.messages import N_
 
 from .checks import (
     KNOWN_FORMATS,

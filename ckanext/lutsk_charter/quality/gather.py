@@ -101,8 +101,8 @@ def gather(session: AlchemySession, in_scope: Scope, today: dt.date) -> Gathered
     """
     rows = session.execute(_datasets_statement(in_scope.kind), {**in_scope.params, "today": today})
     resources = _resources(session, in_scope)
-    compliant = dict(
-        session.execute(
+    compliant = dict(  # pyright: ignore[reportCallIssue]
+        session.execute(  # pyright: ignore[reportArgumentType]
             sa.select(DcatCheck.package_id, DcatCheck.conforms).where(
                 DcatCheck.package_id.in_(scope_select(in_scope.kind))
             ),
@@ -132,7 +132,7 @@ def gather(session: AlchemySession, in_scope: Scope, today: dt.date) -> Gathered
                 resources=tuple(resources.pop(r.id, ())),
                 data_changed_at=r.changed,
                 responsible={role: frozenset(emails) for role, emails in responsible.items()},
-                dcat_ap_compliant=compliant.get(r.id),
+                dcat_ap_compliant=compliant.get(r.id),  # pyright: ignore[reportArgumentType]
                 open_flags=frozenset((f[2], f[1] or "") for f in r.flags or ()),
             )
         )

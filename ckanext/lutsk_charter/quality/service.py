@@ -37,7 +37,7 @@ def registered_checks() -> list[Check]:
 def check_env() -> CheckEnv:
     """What every dataset of a run is checked against."""
     from ckan import model
-    from ckanext.scheming.helpers import scheming_get_dataset_schema
+    from ckanext.scheming.helpers import scheming_get_dataset_schema  # pyright: ignore[reportMissingImports]
 
     licences = model.Package.get_license_register()
     fields = (scheming_get_dataset_schema("dataset") or {}).get("dataset_fields", [])

@@ -165,7 +165,7 @@ def _retire(session: AlchemySession, now: dt.datetime) -> int:
         .where(flag.c.status != "resolved")
         .where(flag.c.package_id.not_in(active))
         .values(status="resolved", resolved_at=now, last_seen=_previous_check(flag))
-    ).rowcount
+    ).rowcount  # pyright: ignore[reportAttributeAccessIssue]
     session.execute(
         sa.delete(DatasetQuality)
         .execution_options(synchronize_session=False)

@@ -294,7 +294,7 @@ def _resource(
         format=FORMATS.get(fmt, fmt),
         encoding=(found.encoding or None) if fmt in ("csv", "tsv", "json") else None,
         dialect=dialect,
-        schema=Schema.from_descriptor(schema) if schema else None,
+        schema=Schema.from_descriptor(schema) if schema else None,  # pyright: ignore[reportArgumentType]
         detector=Detector(field_missing_values=list(MISSING_MARKERS)) if not schema else Detector(),
     )
 

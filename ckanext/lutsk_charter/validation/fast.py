@@ -92,10 +92,10 @@ def validate(
         # frictionless' validate turns this into a report (source or encoding error).
         raise Fallback("frictionless-cannot-open") from None
     try:
-        labels = list(resource.labels)
+        labels = list(resource.labels)  # pyright: ignore[reportAttributeAccessIssue]
         dialect = resource.dialect
         schema = resource.schema
-        header_errors = resource.header.errors
+        header_errors = resource.header.errors  # pyright: ignore[reportAttributeAccessIssue]
     finally:
         resource.close()
     control = formats.CsvControl.from_dialect(dialect)
@@ -201,7 +201,7 @@ def _scan(
                     total += len(lines)
                     if start == 0:
                         header_line = lines[0].as_py().lstrip("\ufeff")
-                    if quote_possible and pc.any(pc.match_substring(lines, quote)).as_py():
+                    if quote_possible and pc.any(pc.match_substring(lines, quote)).as_py():  # pyright: ignore[reportAttributeAccessIssue]
                         raise Fallback("quotes")
                     noting = (names, marker_set, start, first_marker) if marker_set else None
                     suspicious = _suspicious(

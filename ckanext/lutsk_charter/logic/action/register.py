@@ -155,7 +155,7 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dic
 
 def _frequencies() -> dict[str, str]:
     """The dataset schema's update frequencies in Ukrainian, the register's language."""
-    from ckanext.scheming.helpers import scheming_field_by_name, scheming_get_dataset_schema
+    from ckanext.scheming.helpers import scheming_field_by_name, scheming_get_dataset_schema  # pyright: ignore[reportMissingImports]
 
     schema = scheming_get_dataset_schema("dataset") or {}
     field = scheming_field_by_name(schema.get("dataset_fields", []), "update_frequency") or {}
