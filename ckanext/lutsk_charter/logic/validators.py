@@ -17,7 +17,9 @@ from ckan import model
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
 from ckanext.lutsk_charter import config, identifiers, keywords, legacy, table_schema
+from ckanext.lutsk_charter.logic import required_messages
 from ckanext.lutsk_charter.types import REQUIRED_SECTIONS, RESPONSIBLE_ROLES
+from ckanext.scheming.validation import scheming_validator
 
 _ = tk._
 Invalid = tk.Invalid
@@ -737,3 +739,26 @@ def lutsk_charter_content_hashes(value: Any, context: Context) -> Any:
     ):
         raise Invalid(_("Give an object of resource ids and their SHA-256 hashes."))
     return value
+
+
+@scheming_validator
+def lutsk_charter_required(field: dict, schema: dict) -> Validator:
+    """``not_empty`` that says what to fill in (see ``required_messages``), not "Missing value".
+
+    Always required, whatever the field's ``required`` says: it stands where a
+    schema would write ``not_empty`` or (for a ``required: true`` field)
+    ``scheming_required``.
+    """
+    message = required_messages.required_message
+
+    def validator(
+        key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+    ) -> None:
+        value = data.get(key)
+        if value in (False, 0, 0.0) and value is not None and not isinstance(value, str):
+            return
+        if value is missing or not value or (isinstance(value, str) and not value.strip()):
+            errors[key].append(message(field, schema))
+            raise tk.StopOnError
+
+    return validator
