@@ -85,6 +85,8 @@ services() {
   "$SERVICES" start
   "$SERVICES" pg-db ckan_dev ckan ckan >/dev/null
   "$SERVICES" pg-db ckan_test ckan ckan >/dev/null
+  # the second portal of the ckanapi dump/load round trip (tests/test_roundtrip.py)
+  "$SERVICES" pg-db ckan_target ckan ckan >/dev/null
 }
 
 # CKAN reads these over the .ini values, so ports stay settings.

@@ -90,6 +90,12 @@ CORE_STRINGS = [
     N_("There are no datasets to purge"),
     N_("There are no organizations to purge"),
     N_("There are no groups to purge"),
+    # a user's state on their profile (user/snippets/info.html writes ``_(user.state)``)
+    N_("active"),
+    N_("deleted"),
+    N_("pending"),
+    # a dataset form or API call without a body (CKAN's owner_org_validator)
+    N_("An organization must be provided"),
 ]
 
 CORE_PLURALS = [

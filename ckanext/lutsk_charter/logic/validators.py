@@ -17,12 +17,13 @@ from ckan import model
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
 from ckanext.lutsk_charter import config, identifiers, keywords, table_schema
-from ckanext.lutsk_charter.logic import validators_input, validators_register
+from ckanext.lutsk_charter.logic import required_messages, validators_input, validators_register
 from ckanext.lutsk_charter.logic.validators_input import (
     check_json_value,
     load_json,
     lutsk_charter_http_url,
 )
+from ckanext.scheming.validation import scheming_validator
 
 _ = tk._
 Invalid = tk.Invalid
@@ -407,6 +408,29 @@ def lutsk_charter_name_from_title(
         suffix = f"-{number}"
         name = base[: NAME_MAX - len(suffix)].rstrip("-") + suffix
     data[key] = name
+
+
+@scheming_validator
+def lutsk_charter_required(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
+    """``not_empty`` that says what to fill in (see ``required_messages``), not "Missing value".
+
+    Always required, whatever the field's ``required`` says: it stands where a
+    schema would write ``not_empty`` or (for a ``required: true`` field)
+    ``scheming_required``.
+    """
+    message = required_messages.required_message
+
+    def validator(
+        key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
+    ) -> None:
+        value = data.get(key)
+        if value in (False, 0, 0.0) and value is not None and not isinstance(value, str):
+            return
+        if value is missing or not value or (isinstance(value, str) and not value.strip()):
+            errors[key].append(message(field, schema))
+            raise tk.StopOnError
+
+    return validator
 
 
 # --- the register's, the catalogue's and the old portal's values: ``validators_register.py``;

@@ -7,6 +7,7 @@ did not ask for ``defer_commit``.
 
 from __future__ import annotations
 
+from .clients import package_list
 from .data_change import lutsk_charter_data_change_record, lutsk_charter_dataset_timeliness_show
 from .legacy import lutsk_charter_legacy_check, lutsk_charter_legacy_fix
 from .monitoring import lutsk_charter_monitor_show, lutsk_charter_monitor_snapshot
@@ -85,6 +86,7 @@ __all__ = [
     "lutsk_charter_validation_run_batch",
     "lutsk_charter_validation_show",
     "package_create",
+    "package_list",
     "resource_create",
     "resource_update",
 ]
