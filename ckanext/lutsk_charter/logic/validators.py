@@ -23,7 +23,7 @@ from ckanext.lutsk_charter.logic.validators_input import (
     load_json,
     lutsk_charter_http_url,
 )
-from ckanext.scheming.validation import scheming_validator
+from ckanext.scheming.validation import scheming_validator  # pyright: ignore[reportMissingImports]
 
 _ = tk._
 Invalid = tk.Invalid
