@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,8 +54,26 @@ def data_clock(session: Session, package_ids: Iterable[str]) -> dict[str, dt.dat
     ids = list(package_ids)
     if not ids:
         return {}
+    found: dict[str, dt.datetime] = {}
+    for package_id, changed, created in session.execute(_data_clock_statement(), {"ids": ids}):
+        moment = clock_moment(changed, created)
+        if moment is not None:
+            found[package_id] = moment
+    return found
+
+
+def clock_moment(changed: dt.datetime | None, created: dt.datetime | None) -> dt.datetime | None:
+    """The data clock from the latest data change and the dataset's creation (aware UTC)."""
+    moment = changed or created
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def data_clock_column() -> Any:
+    """The latest data change of the active resources of ``package`` (correlated)."""
     package, resource = model.package_table, model.resource_table
-    latest = (
+    return (
         sa.select(sa.func.max(ResourceDataChange.changed_at))
         .join(resource, resource.c.id == ResourceDataChange.resource_id)
         .where(
@@ -63,15 +82,15 @@ def data_clock(session: Session, package_ids: Iterable[str]) -> dict[str, dt.dat
         )
         .scalar_subquery()
     )
-    found: dict[str, dt.datetime] = {}
-    for package_id, changed, created in session.execute(
-        sa.select(package.c.id, latest, package.c.metadata_created).where(package.c.id.in_(ids))
-    ):
-        moment = changed or created
-        if moment is None:
-            continue
-        found[package_id] = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-    return found
+
+
+@functools.cache
+def _data_clock_statement() -> sa.Select:
+    """Built once (a save reads the clock three times): only the ids change."""
+    package = model.package_table
+    return sa.select(package.c.id, data_clock_column(), package.c.metadata_created).where(
+        package.c.id.in_(sa.bindparam("ids", expanding=True))
+    )
 
 
 def iso_utc(moment: dt.datetime) -> str:
