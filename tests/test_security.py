@@ -21,14 +21,6 @@ from ckan.tests.helpers import call_action
 
 from tests.conftest import LutskDataset, LutskOrganization, add_csv, site_context
 
-#: The defect these guard against is CKAN 2.12's (2.11 exempts only the one request), and
-#: CKAN 2.11's test client cannot carry a logged-in cookie session (no session_transaction).
-#: On 2.11 the guard is driven in a real browser by tests/browser/test_legacy_status.py.
-_CKAN_2_12 = pytest.mark.skipif(
-    tk.check_ckan_version(max_version="2.11.99"),
-    reason="CKAN 2.12's process-wide CSRF exemption; 2.11's test client has no cookie sessions",
-)
-
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 
 
@@ -66,15 +58,29 @@ def _api(app, action: str, token: str | None = None, **data: Any):
     )
 
 
-def _browser(app, user_id: str):
-    """A client logged in by its session cookie, as a person's browser is."""
-    import ckan.plugins.toolkit as tk
+#: The password of the users who sign in through the login form below.
+PASSWORD = "Correct-Horse-835"
 
+
+def _browser(app, user: dict):
+    """A client signed in through CKAN's real login form, as a person's browser is.
+
+    The session cookie is whatever the running CKAN sets (Flask-Session on 2.12, Beaker
+    on 2.11), so this works on both versions; the user must have been made with
+    ``password=PASSWORD``.
+    """
     client = app.test_client()
-    # the cookie must be for the site's host, where the test client sends its requests
-    with client.session_transaction(base_url=tk.config["ckan.site_url"]) as session:
-        session["_user_id"] = user_id
-        session["_fresh"] = True
+    form = client.get("/user/login").get_data(as_text=True)
+    token = re.search(r'name="_csrf_token" value="([^"]+)"', form)
+    assert token, "the login form carries its CSRF token"
+    signed_in = client.post(
+        "/user/login",
+        data={"login": user["name"], "password": PASSWORD, "_csrf_token": token.group(1)},
+        follow_redirects=False,
+    )
+    assert signed_in.status_code == 302, signed_in.status_code
+    me = client.get("/dashboard/datasets", follow_redirects=False)
+    assert me.status_code == 200, ("the session cookie signs the user in", me.status_code)
     return client
 
 
@@ -99,9 +105,8 @@ def _our_post_routes(app) -> list[tuple[str, str]]:
     return sorted(routes)
 
 
-@_CKAN_2_12
 def test_every_post_route_refuses_a_cookie_post_without_token_even_after_a_token_request(app):
-    sysadmin = factories.SysadminWithToken()
+    sysadmin = factories.SysadminWithToken(password=PASSWORD)
     routes = _our_post_routes(app)
     endpoints = {endpoint for endpoint, _ in routes}
     assert {
@@ -112,7 +117,7 @@ def test_every_post_route_refuses_a_cookie_post_without_token_even_after_a_token
         "lutsk_charter.responsible_end",
         "lutsk_charter.responsible_change_acknowledge",
     } <= endpoints
-    browser = _browser(app, sysadmin["id"])
+    browser = _browser(app, sysadmin)
     for endpoint, url in routes:
         # One request with an API token makes core exempt the view for the process ...
         app.test_client().post(url, headers={"Authorization": sysadmin["token"]}, data={})
@@ -122,9 +127,8 @@ def test_every_post_route_refuses_a_cookie_post_without_token_even_after_a_token
         assert CSRF_REFUSAL in response.get_data(as_text=True), endpoint
 
 
-@_CKAN_2_12
 def test_a_token_request_does_not_let_a_forged_form_dismiss_a_flag(app):
-    admin = factories.UserWithToken()
+    admin = factories.UserWithToken(password=PASSWORD)
     body = _body_with(admin=admin)
     dataset = LutskDataset(owner_org=body["id"])
     flag = _open_flag(dataset["id"])
@@ -140,7 +144,7 @@ def test_a_token_request_does_not_let_a_forged_form_dismiss_a_flag(app):
     ]
     second = _open_flag(dataset["id"])
 
-    browser = _browser(app, admin["id"])
+    browser = _browser(app, admin)
     forged = browser.post(
         "/quality/review",
         data={"flag": second["id"], "status": "dismissed", "came_from": "/"},

@@ -94,12 +94,15 @@ def _lock(session: Any, package_ids: list[str] | None) -> None:
     if package_ids is None:
         session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         return
-    session.execute(sa.text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _LOCK_KEY})
-    for package_id in sorted(set(package_ids)):
-        session.execute(
-            sa.text("SELECT pg_advisory_xact_lock(:key, hashtext(:id))"),
-            {"key": _LOCK_KEY & 0x7FFF_FFFF, "id": package_id},
-        )
+    # One round trip: the shared lock first, then each dataset's in a fixed order (a
+    # select list is evaluated left to right).
+    ids = sorted(set(package_ids))
+    locks = ", ".join(f"pg_advisory_xact_lock(:key2, hashtext(:id{i}))" for i in range(len(ids)))
+    session.execute(
+        sa.text(f"SELECT pg_advisory_xact_lock_shared(:key), {locks}"),
+        {"key": _LOCK_KEY, "key2": _LOCK_KEY & 0x7FFF_FFFF}
+        | {f"id{i}": package_id for i, package_id in enumerate(ids)},
+    )
 
 
 def reindex(package_ids: list[str]) -> None:

@@ -175,15 +175,19 @@ def _retire(session: AlchemySession, now: dt.datetime) -> int:
 
 
 def follow_owner(session: AlchemySession, package_id: str, owner_org: str | None) -> None:
-    """A dataset moved to another body: its flags and score move with it, at once."""
-    for table in (QualityFlag.__table__, DatasetQuality.__table__):
-        session.execute(
-            sa.update(table)
-            .execution_options(synchronize_session=False)
-            .where(table.c.package_id == package_id)
-            .where(table.c.organization_id.is_distinct_from(owner_org))
-            .values(organization_id=owner_org)
-        )
+    """A dataset moved to another body: its flags and score move with it, at once.
+
+    One statement for both tables (it runs on every save).
+    """
+    session.execute(_FOLLOW_OWNER, {"package_id": package_id, "owner_org": owner_org})
+
+
+_FOLLOW_OWNER = sa.text(
+    "WITH flags AS (UPDATE lutsk_charter_quality_flag SET organization_id = :owner_org"
+    " WHERE package_id = :package_id AND organization_id IS DISTINCT FROM :owner_org)"
+    " UPDATE lutsk_charter_dataset_quality SET organization_id = :owner_org"
+    " WHERE package_id = :package_id AND organization_id IS DISTINCT FROM :owner_org"
+).bindparams(sa.bindparam("owner_org", type_=sa.UnicodeText))
 
 
 _NEW_FLAG_COLUMNS = (

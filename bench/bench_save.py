@@ -1,0 +1,263 @@
+"""What each part of ckanext-lutsk_charter costs a ``package_update``, against bare CKAN.
+
+Target (issue 11): the whole extension adds at most 20 % to the median latency
+of ``package_update`` (a dataset with 3 resources, its title changed on each
+call), against the same CKAN with only ``activity`` loaded (no scheming, no
+schema of ours), measured in the same run. Printed beside it, per save (medians
+of the same calls), what each part takes, timed by wrapping it in the process:
+
+- validation of the dataset dict (``plugin_validate``): scheming with our schema
+  against CKAN's default schema; of it, our own validators
+  (``ckanext.lutsk_charter.logic.validators``, each call timed);
+- the data clock (``_record_data_change``), the owner move (``follow_owner``),
+  the validation enqueue (``_queue_validations``) and the DCAT check enqueue,
+  the in-transaction quality check (``_check_quality``, also timed as the whole
+  save with it switched off, call by call), the index and show hooks.
+
+Runs on the benchmark database of ``make bench``; each kind of portal in its own
+child process.
+
+    .venv/bin/python bench/bench_save.py [--calls 200] [--rounds 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_quality import SITE_ID, ckan_app
+
+#: The parts of a save, as printed.
+PARTS = {
+    "validate": "validation of the dict (plugin_validate)",
+    "our_validators": "  of it our validators",
+    "data_clock": "data clock (_record_data_change)",
+    "follow_owner": "flags follow the owner (follow_owner)",
+    "validation_enqueue": "validation enqueue (_queue_validations)",
+    "dcat_enqueue": "DCAT check enqueue (_queue_dcat_check)",
+    "quality_check": "quality check in the transaction (_check_quality)",
+    "index_hook": "index hook (before_dataset_index)",
+    "show_hook": "show hook (after_dataset_show)",
+}
+
+
+class Timers:
+    """Time spent in each wrapped part during the current call."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = defaultdict(float)
+        self.depth: dict[str, int] = defaultdict(int)
+
+    def wrap(self, part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self.depth[part] += 1
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.depth[part] -= 1
+                if not self.depth[part]:  # the outermost call only
+                    self.spent[part] += time.perf_counter() - start
+
+        return timed
+
+
+def instrument(timers: Timers, ours: bool) -> None:
+    """Wrap the parts of a save in timers (module attributes, looked up at each call)."""
+    from ckan.lib import plugins as lib_plugins
+    from ckan.lib.navl import dictization_functions as df
+
+    lib_plugins.plugin_validate = timers.wrap("validate", lib_plugins.plugin_validate)
+    if not ours:
+        return
+    from ckanext.lutsk_charter.implementations import dataset_hooks as hooks
+    from ckanext.lutsk_charter.quality import store
+
+    convert = df.convert
+
+    def timed_convert(converter: Any, *args: Any) -> Any:
+        if (getattr(converter, "__module__", "") or "").startswith("ckanext.lutsk_charter"):
+            start = time.perf_counter()
+            try:
+                return convert(converter, *args)
+            finally:
+                timers.spent["our_validators"] += time.perf_counter() - start
+        return convert(converter, *args)
+
+    df.convert = timed_convert
+    for part, name in (
+        ("data_clock", "_record_data_change"),
+        ("validation_enqueue", "_queue_validations"),
+        ("dcat_enqueue", "_queue_dcat_check"),
+        ("quality_check", "_check_quality"),
+    ):
+        setattr(hooks, name, timers.wrap(part, getattr(hooks, name)))
+    store.follow_owner = timers.wrap("follow_owner", store.follow_owner)  # type: ignore[assignment]
+    cls = hooks.DatasetHooks
+    cls.before_dataset_index = timers.wrap("index_hook", cls.before_dataset_index)  # type: ignore[method-assign]
+    cls.after_dataset_show = timers.wrap("show_hook", cls.after_dataset_show)  # type: ignore[method-assign]
+
+
+def saves(calls: int, mode: str) -> dict[str, Any]:
+    """``package_update`` medians: ``ours`` (check on and off, call by call) or ``bare``."""
+    import ckan.plugins.toolkit as tk
+    from ckan.lib import search
+
+    ours = mode == "ours"
+    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    act = lambda name, data: tk.get_action(name)({"user": site_user["name"]}, data)  # noqa: E731
+    org_data: dict[str, Any] = {"name": f"bench-save-{mode}-{uuid.uuid4().hex[:6]}"}
+    data: dict[str, Any] = {
+        "name": f"bench-save-{uuid.uuid4().hex[:8]}",
+        "title": "Набір",
+        "notes": "Опис набору даних. " * 8,
+        "tag_string": "бюджет, фінанси",
+        "license_id": "cc-by",
+        "resources": [{"url": f"https://example.org/{i}.csv", "format": "CSV"} for i in range(3)],
+    }
+    if ours:
+        import random
+
+        from ckanext.lutsk_charter.identifiers import edrpou_check_digit
+
+        prefix = str(random.randint(2_000_000, 9_999_999))
+        org_data.update(
+            edrpou=prefix + str(edrpou_check_digit(prefix)),
+            title="Розпорядник",
+            body_kind="executive_body",
+        )
+        data.update(
+            update_frequency="once a month",
+            language="ua",
+            purpose_of_collecting_information="Рішення міської ради.",
+            data_actuality_date="2026-01-01",
+        )
+    data["owner_org"] = act("organization_create", org_data)["id"]
+    dataset = act("package_create", data)
+    if ours:  # the links checked already: the steady state of a portal
+        import datetime as dt
+
+        from ckan import model
+
+        from ckanext.lutsk_charter.model import LinkCheck
+
+        for r in dataset["resources"]:
+            model.Session.add(
+                LinkCheck(
+                    resource_id=r["id"],
+                    package_id=dataset["id"],
+                    url=r["url"],
+                    status="ok",
+                    checked_at=dt.datetime.now(dt.timezone.utc),
+                )
+            )
+        model.Session.commit()
+    timers = Timers()
+    instrument(timers, ours)
+    modes = ["on", "off"] if ours else ["bare"]
+    totals: dict[str, list[float]] = {m: [] for m in modes}
+    parts: dict[str, list[float]] = defaultdict(list)
+    body = act("package_show", {"id": dataset["id"]})
+    for i in range(calls + 10):
+        for current in modes:
+            if ours:
+                tk.config["ckanext.lutsk_charter.quality.after_save"] = current == "on"
+            timers.spent.clear()
+            start = time.perf_counter()
+            act("package_update", {**body, "title": f"Набір {i} {current}"})
+            elapsed = time.perf_counter() - start
+            if i < 10:  # warm-up first
+                continue
+            totals[current].append(elapsed)
+            if current in ("on", "bare"):
+                for part in PARTS:
+                    parts[part].append(timers.spent.get(part, 0.0))
+    search.clear_all()
+    return {"totals": totals, "parts": parts}
+
+
+def child(args: list[str]) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CKAN_SITE_ID": SITE_ID},
+    )
+    if result.returncode:
+        raise SystemExit(f"{args} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--child", nargs="*")
+    args = parser.parse_args()
+    if args.child:
+        mode, calls = args.child
+        app = ckan_app({"ckan.plugins": "activity"} if mode == "bare" else {})
+        with app.test_request_context():
+            print(json.dumps(saves(int(calls), mode)))
+        return
+    load = os.getloadavg()[0]
+    # The two portals take turns, a round each, so a change of the machine's load
+    # (shared by others) falls on both alike.
+    totals: dict[str, list[float]] = defaultdict(list)
+    parts: dict[str, dict[str, list[float]]] = {m: defaultdict(list) for m in ("ours", "bare")}
+    per_round = max(1, args.calls // args.rounds)
+    for _ in range(args.rounds):
+        for mode in ("ours", "bare"):
+            got = child([mode, str(per_round)])
+            for key, values in got["totals"].items():
+                totals[key] += values
+            for key, values in got["parts"].items():
+                parts[mode][key] += values
+    median = lambda values: statistics.median(values) * 1000  # noqa: E731
+    on, off, without = median(totals["on"]), median(totals["off"]), median(totals["bare"])
+    ours = {"parts_ms": {k: median(v) for k, v in parts["ours"].items()}}
+    bare = {"parts_ms": {k: median(v) for k, v in parts["bare"].items()}}
+    print(
+        f"package_update, median of {per_round * args.rounds} calls each in {args.rounds}"
+        f" rounds taking turns (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after):"
+    )
+    print(
+        f"  with ckanext-lutsk_charter {on:.1f} ms against bare CKAN {without:.1f} ms:"
+        f" +{(on / without - 1) * 100:.1f} % (target <= 20 %)"
+    )
+    print(
+        f"  the quality check switched off, call by call: {off:.1f} ms"
+        f" (+{(off / without - 1) * 100:.1f} % against bare CKAN)"
+    )
+    print("  per part, median per save:")
+    ours_parts, bare_parts = ours["parts_ms"], bare["parts_ms"]
+    for part, label in PARTS.items():
+        line = f"    {label:<52} {ours_parts.get(part, 0):6.2f} ms"
+        if part == "validate":
+            line += (
+                f"  (bare CKAN's default schema {bare_parts['validate']:.2f} ms:"
+                f" scheming with our schema +{ours_parts[part] - bare_parts['validate']:.2f} ms)"
+            )
+        print(line)
+    accounted = sum(v for k, v in ours_parts.items() if k != "our_validators")
+    print(
+        f"    {'everything else (CKAN core, scheming, dcat, ...)':<52}"
+        f" {on - accounted:6.2f} ms  (bare CKAN outside validation"
+        f" {without - bare_parts['validate']:.2f} ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
