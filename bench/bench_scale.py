@@ -253,7 +253,7 @@ def full_check(datasets: int) -> dict[str, Any]:
 
     from ckan import model
 
-    from ckanext.lutsk_charter.logic.action.quality import run_quality_checks
+    from ckanext.lutsk_charter.quality.service import run_quality_checks
 
     statements = Statements()
     context = {"model": model, "session": model.Session}
