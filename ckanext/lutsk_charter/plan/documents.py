@@ -18,7 +18,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Language = Literal["uk", "en"]
 LANGUAGES: tuple[Language, ...] = ("uk", "en")
@@ -185,8 +185,7 @@ def xlsx_bytes(document: PlanDocument) -> bytes:
 
     _ = translator(document.language)
     workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
+    sheet: Any = workbook.active
     sheet.title = sheet_name(_("Action plan") if document.kind == "plan" else _("Progress"))
     header = document.header()
     row_number = 1
