@@ -176,9 +176,9 @@ def indicator_text(measure: Mapping[str, Any], language: str, gettext: Gettext) 
     if value is None:
         return words
     figure = gettext("value {value}").format(value=_number(value))
-    if measure.get("indicator_target") is not None:
+    if indicator.get("target") is not None:
         figure = gettext("value {value} of target {target}").format(
-            value=_number(value), target=_number(measure["indicator_target"])
+            value=_number(value), target=_number(indicator["target"])
         )
     return f"{words} ({figure})" if words else figure
 
@@ -189,11 +189,18 @@ def _number(value: Any) -> str:
     return str(int(value)) if isinstance(value, float) else str(value)
 
 
-def _executor(measure: Mapping[str, Any], titles: Mapping[str, str], gettext: Gettext) -> str:
-    lead = measure.get("lead_organization_id")
-    names = [titles.get(lead, lead) if lead else gettext("no executor")]
-    names += [titles.get(i, i) for i in measure.get("co_executor_ids") or ()]
-    return ", ".join(str(n) for n in names)
+def executors(measure: Mapping[str, Any], gettext: Gettext) -> str:
+    """The lead executor, then the co-executors, by their titles."""
+    lead = measure.get("lead_organization") or {}
+    names = [lead.get("title") or lead.get("name") or gettext("no executor")]
+    names += [c.get("title") or c.get("name") or "" for c in measure.get("co_executors") or ()]
+    return ", ".join(n for n in names if n)
+
+
+def measure_deadline(measure: Mapping[str, Any], gettext: Gettext) -> str:
+    """The measure's deadline in words (``deadline``: ``kind``, ``value``, ``date``)."""
+    deadline = measure.get("deadline") or {}
+    return deadline_text(deadline.get("kind"), deadline.get("value"), deadline.get("date"), gettext)
 
 
 def _result(measure: Mapping[str, Any], language: str, gettext: Gettext, progress: bool) -> str:
@@ -205,17 +212,15 @@ def _result(measure: Mapping[str, Any], language: str, gettext: Gettext, progres
     if not progress:
         expected = text(measure, "expected_result", language, gettext)
         return f"{words}. {expected}" if expected else words
-    report = measure.get("last_accepted_report") or {}
-    if report:
-        report_text = text(report, "text", language, gettext)
-        return f"{words}, {report.get('percent', 0)} %. {report_text}".strip()
-    return words
+    done = measure.get("progress")
+    if done is None:
+        return words
+    return gettext("{status}, {percent} % done").format(status=words, percent=done)
 
 
 def plan_document(
     plan: Mapping[str, Any],
     measures: Iterable[Mapping[str, Any]],
-    organization_titles: Mapping[str, Mapping[str, str]],
     language: Language,
     gettext: Gettext,
     kind: Literal["plan", "progress"] = "plan",
@@ -224,21 +229,19 @@ def plan_document(
 ) -> PlanDocument:
     """The council document of ``plan``: measures by principle, texts in ``language``.
 
-    ``organization_titles`` maps a language to ``{organization id: title}``;
-    ``gettext`` is the catalog of ``language``.
+    ``plan`` as ``lutsk_charter_plan_show`` gives it, ``measures`` as
+    ``lutsk_charter_plan_progress`` does; ``gettext`` is the catalog of ``language``.
+    Bodies have one title (in Ukrainian): it stands in both languages.
     """
     measures = list(measures)
-    titles = organization_titles.get(language) or organization_titles.get("uk") or {}
     sections: list[Section] = []
     for code, name in PRINCIPLES.items():
         rows = [
             Row(
                 number=str(m.get("number") or ""),
                 measure=text(m, "title", language, gettext),
-                executor=_executor(m, titles, gettext),
-                deadline=deadline_text(
-                    m.get("deadline_kind"), m.get("deadline"), m.get("deadline_date"), gettext
-                ),
+                executor=executors(m, gettext),
+                deadline=measure_deadline(m, gettext),
                 indicator=indicator_text(m, language, gettext),
                 status=_result(m, language, gettext, kind == "progress"),
             )
@@ -277,9 +280,9 @@ def plan_document(
 
 def approved_by(plan: Mapping[str, Any], gettext: Gettext) -> str:
     """ "Approved by the order of the mayor of 07.03.2024 No. 123" (or nothing)."""
-    number = plan.get("document_number")
-    if not number:
+    document = plan.get("document") or {}
+    if not document.get("number"):
         return ""
     return gettext("Approved by the order of the city mayor of {date} No. {number}").format(
-        date=format_date(plan.get("document_date")), number=number
+        date=format_date(document.get("date")), number=document["number"]
     )
