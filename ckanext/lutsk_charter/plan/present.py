@@ -175,15 +175,16 @@ def indicator_text(measure: Mapping[str, Any], language: str, gettext: Gettext) 
     value = indicator.get("value")
     if value is None:
         return words
-    figure = gettext("value {value}").format(value=_number(value))
+    figure = gettext("value {value}").format(value=number_text(value))
     if indicator.get("target") is not None:
         figure = gettext("value {value} of target {target}").format(
-            value=_number(value), target=_number(indicator["target"])
+            value=number_text(value), target=number_text(indicator["target"])
         )
     return f"{words} ({figure})" if words else figure
 
 
-def _number(value: Any) -> str:
+def number_text(value: Any) -> str:
+    """A figure as Ukrainians write it: 62,5; 80."""
     if isinstance(value, float) and not value.is_integer():
         return f"{value:.1f}".replace(".", ",")
     return str(int(value)) if isinstance(value, float) else str(value)

@@ -997,3 +997,20 @@ def register_csv() -> Response:
 def register_xlsx() -> Response:
     """The register of datasets as an XLSX workbook."""
     return _register_download("xlsx")
+
+
+# The other subjects' blueprints; imported last, as they reuse the CSRF check above.
+from ckanext.lutsk_charter.views import plan_admin, plan_body  # noqa: E402, F401
+from ckanext.lutsk_charter.views.plan import plan_bp  # noqa: E402
+
+
+def _register_plan_blueprint() -> None:
+    import sqlalchemy as sa
+
+    plan_bp.before_request(_check_csrf_token)
+    plan_bp.register_error_handler(sa.exc.SQLAlchemyError, _database_error)
+
+
+_register_plan_blueprint()
+
+__all__ += ["plan_bp"]
