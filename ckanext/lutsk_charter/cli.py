@@ -242,13 +242,18 @@ def check(organization: str | None, links: bool, background: bool) -> None:
 
 @lutsk_charter.command("snapshot")
 def snapshot() -> None:
-    """Store today's monitoring figures (daily from cron; a second run replaces the first)."""
+    """Store today's monitoring figures and the action plan's indicator values (daily from
+    cron; a second run replaces the first)."""
     import ckan.plugins.toolkit as tk
 
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     result = tk.get_action("lutsk_charter_monitor_snapshot")({"user": site_user["name"]}, {})
     click.secho(
         f"Figures of {result['bodies']} bodies and the city stored for {result['day']}.", fg="green"
+    )
+    stored = tk.get_action("lutsk_charter_indicator_snapshot")({"user": site_user["name"]}, {})
+    click.secho(
+        f"Values of {stored['indicators']} plan indicators stored for {stored['day']}.", fg="green"
     )
 
 

@@ -126,9 +126,10 @@ def register_organization() -> str | None:
 
 def dcat_catalog_description() -> str:
     """The catalogue's description in the DCAT feeds."""
-    return tk.config.get("ckan.site_description") or tk.config[
-        "ckanext.lutsk_charter.dcat.catalog_description"
-    ]
+    return (
+        tk.config.get("ckan.site_description")
+        or tk.config["ckanext.lutsk_charter.dcat.catalog_description"]
+    )
 
 
 def dcat_publisher_name() -> str:
@@ -139,3 +140,17 @@ def dcat_publisher_name() -> str:
 def dcat_publisher_identifier() -> str:
     """The catalogue publisher's ЄДРПОУ code, or ``""``."""
     return tk.config["ckanext.lutsk_charter.dcat.publisher_identifier"] or ""
+
+
+PLAN_DATASET = "ckanext.lutsk_charter.plan.dataset"
+PLAN_FEEDBACK_PER_HOUR = "ckanext.lutsk_charter.plan.feedback_per_hour"
+
+
+def plan_dataset() -> str:
+    """Name of the dataset the action plan and its progress are published through."""
+    return tk.config[PLAN_DATASET]
+
+
+def plan_feedback_per_hour() -> int:
+    """How many comments on measures one sender may send within an hour."""
+    return int(tk.config[PLAN_FEEDBACK_PER_HOUR])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ckan.authz as authz
 from ckan.types import Context
 
 from ckanext.lutsk_charter.clock import now, portal_zone, today  # noqa: F401  (re-exported)
@@ -10,3 +11,13 @@ from ckanext.lutsk_charter.clock import now, portal_zone, today  # noqa: F401  (
 def user_id(context: Context) -> str | None:
     user = context["model"].User.get(context.get("user") or "")
     return user.id if user else None
+
+
+def is_sysadmin(context: Context) -> bool:
+    return authz.is_sysadmin(context.get("user"))
+
+
+def commit(context: Context) -> None:
+    """Commit the action's work unless the caller asked for ``defer_commit``."""
+    if not context.get("defer_commit"):
+        context["session"].commit()

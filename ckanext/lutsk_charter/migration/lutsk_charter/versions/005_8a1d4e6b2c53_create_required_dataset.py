@@ -61,5 +61,6 @@ def upgrade():
     )
     op.bulk_insert(table, seed_rows())
 
+
 def downgrade():
     op.drop_table("lutsk_charter_required_dataset")
