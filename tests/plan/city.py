@@ -181,6 +181,13 @@ def build_plan_city() -> dict[str, Any]:
         name="Оксана",
         text="Коли з'являться дані про транспорт?",
     )
+    for person in people.values():
+        person["token"] = call_action(
+            "api_token_create",
+            context={"user": person["name"], "ignore_auth": True},
+            user=person["name"],
+            name="tests",
+        )["token"]
     return {
         "people": people,
         "bodies": {"ikt": ikt, "osvita": osvita, "transport": transport},

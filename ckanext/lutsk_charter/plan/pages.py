@@ -196,9 +196,7 @@ def control_row(
             {
                 **report,
                 "period_text": period_text(report.get("period") or "", gettext),
-                "state_label": gettext(REPORT_STATES.get(state, state))
-                if state in REPORT_STATES
-                else gettext("not due yet"),
+                "state_label": gettext(REPORT_STATES.get(state, state)),
             }
         )
     return {**view, "problems": problems, "periods": periods}

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from ckanext.lutsk_charter.quality.checks import PRINCIPLES
 
+from . import codes
 from .documents import Language, PlanDocument, Row, Section
 
 __all__ = ["PRINCIPLES", "STATUSES", "plan_document"]
@@ -26,15 +27,9 @@ def N_(message: str) -> str:
 Gettext = Callable[[str], str]
 Status = Literal["planned", "in_progress", "done", "cancelled", "overdue"]
 
-#: A measure's status in words; "overdue" is computed from the deadline.
-STATUSES: dict[str, str] = {
-    "planned": N_("planned"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
-    "cancelled": N_("cancelled"),
-    "overdue": N_("overdue"),
-}
-#: The badge colour of each status (Bootstrap's).
+#: A measure's status in words; "overdue" is computed from the deadline (open and late).
+STATUSES: dict[str, str] = {**codes.MEASURE_STATUSES, "overdue": N_("overdue")}
+#: The badge colour of each status (Bootstrap's); the word is always printed beside it.
 STATUS_BADGES: dict[str, str] = {
     "planned": "secondary",
     "in_progress": "info",
@@ -42,22 +37,16 @@ STATUS_BADGES: dict[str, str] = {
     "cancelled": "dark",
     "overdue": "danger",
 }
+#: A report's state in words, with the two states of a period without a report.
 REPORT_STATES: dict[str, str] = {
-    "submitted": N_("waiting for review"),
-    "accepted": N_("accepted"),
-    "returned": N_("returned for correction"),
+    **codes.REPORT_STATES,
     "missing": N_("not submitted"),
+    "open": N_("not due yet"),
 }
-FEEDBACK_STATES: dict[str, str] = {
-    "pending": N_("waiting for review"),
-    "approved": N_("published"),
-    "rejected": N_("rejected"),
-}
-PLAN_STATES: dict[str, str] = {
-    "draft": N_("draft"),
-    "approved": N_("approved"),
-    "closed": N_("closed"),
-}
+FEEDBACK_STATES = codes.FEEDBACK_STATES
+PLAN_STATES = codes.PLAN_STATES
+REPORTING_PERIODS = codes.REPORTING_PERIODS
+DEADLINE_KINDS = codes.DEADLINE_KINDS
 TRANSLATION_MISSING = N_("Translation missing")
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -128,10 +117,7 @@ def period_text(period: str, gettext: Gettext) -> str:
 
 
 def status_of(measure: Mapping[str, Any]) -> str:
-    """The status to show: the action's computed one (``overdue``) first, then the stored one."""
-    for key in ("effective_status", "display_status"):
-        if measure.get(key):
-            return str(measure[key])
+    """The status to show: ``overdue`` when the action says so, else the stored one."""
     if measure.get("overdue") and measure.get("status") not in ("done", "cancelled"):
         return "overdue"
     return str(measure.get("status") or "planned")
@@ -216,7 +202,7 @@ def _result(measure: Mapping[str, Any], language: str, gettext: Gettext, progres
     done = measure.get("progress")
     if done is None:
         return words
-    return gettext("{status}, {percent} % done").format(status=words, percent=done)
+    return gettext("{status}, {percent} done").format(status=words, percent=f"{done} %")
 
 
 def plan_document(
