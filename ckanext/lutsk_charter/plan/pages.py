@@ -135,7 +135,7 @@ def principle_rows(progress: Mapping[str, Any], gettext: Gettext) -> list[dict[s
         rows.append(
             {
                 "code": code,
-                "label": gettext(PRINCIPLES.get(code, code)),
+                "label": gettext(PRINCIPLES.get(code) or str(code)),
                 "measures": summary.get("measures", 0),
                 "counted": counted,
                 "done": by_status.get("done", 0),
@@ -204,7 +204,9 @@ def control_row(
 
 def problem_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     """How many measures have each problem (``control_row``'s ``problems``)."""
-    counts = dict.fromkeys(("overdue", "missing", "returned", "submitted", "no_executor"), 0)
+    counts: dict[str, int] = dict.fromkeys(
+        ("overdue", "missing", "returned", "submitted", "no_executor"), 0
+    )
     for row in rows:
         for problem in row["problems"]:
             counts[problem] = counts.get(problem, 0) + 1
