@@ -308,6 +308,7 @@ def measure_dict(
             {
                 "code": measure.indicator_code,
                 "organization_id": measure.indicator_organization_id,
+                "organization": bodies.get(measure.indicator_organization_id or ""),
                 "target": measure.indicator_target,
                 "target_date": _iso(measure.indicator_target_date),
             }
