@@ -19,7 +19,8 @@ HEADER = "number,title_uk,title_en,principles,lead_organization,deadline_kind,de
 GOOD = (
     HEADER
     + "3.1,Новий захід,New measure,accessible_and_usable,education,year,2025,planned\n"
-    + '1.1,Захід 1.1 змінений,Measure 1.1,"open_by_default, improved_governance",education,quarter,2024-Q2,done\n'
+    + '1.1,Захід 1.1 змінений,Measure 1.1,"open_by_default, improved_governance",'
+    + "education,quarter,2024-Q2,done\n"
 )
 BAD = (
     HEADER
