@@ -15,6 +15,15 @@ def lutsk_charter() -> None:
     """Open Data Charter tools of the Lutsk City Council portal."""
 
 
+def _add_plan_commands() -> None:
+    from ckanext.lutsk_charter.cli_plan import plan
+
+    lutsk_charter.add_command(plan)
+
+
+_add_plan_commands()
+
+
 @lutsk_charter.group()
 def demo() -> None:
     """Demo data for a development portal."""

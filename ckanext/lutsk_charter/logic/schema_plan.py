@@ -519,3 +519,59 @@ def indicator_list(
 @tk.validator_args
 def indicator_snapshot(ignore_missing: Validator) -> Schema:
     return {"defer_commit": [ignore_missing]}
+
+
+@tk.validator_args
+def plan_control(
+    ignore_missing: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_date: Validator,
+    lutsk_charter_organization_exists: Validator,
+) -> Schema:
+    return {
+        "id": [ignore_missing, lutsk_charter_text],
+        "date": [ignore_missing, lutsk_charter_date],
+        "principle": [
+            ignore_missing, lutsk_charter_text, _one_of(dict.fromkeys(codes.PRINCIPLE_CODES, ""))
+        ],
+        "organization_id": [
+            ignore_missing, lutsk_charter_text, lutsk_charter_organization_exists
+        ],
+        "status": [ignore_missing, lutsk_charter_text, _one_of(codes.MEASURE_STATUSES)],
+    }  # fmt: skip
+
+
+@tk.validator_args
+def plan_export(
+    ignore_missing: Validator, lutsk_charter_text: Validator, lutsk_charter_date: Validator
+) -> Schema:
+    return {
+        "id": [ignore_missing, lutsk_charter_text],
+        "date": [ignore_missing, lutsk_charter_date],
+        "format": [
+            ignore_missing,
+            lutsk_charter_text,
+            _one_of({"rows": "", "csv": "", "json": ""}),
+        ],
+    }
+
+
+@tk.validator_args
+def plan_import(
+    not_empty: Validator,
+    ignore_missing: Validator,
+    lutsk_charter_text: Validator,
+    lutsk_charter_boolean: Validator,
+) -> Schema:
+    return {
+        "id": [not_empty, lutsk_charter_text],
+        "upload": [ignore_missing],
+        "content": [ignore_missing, lutsk_charter_text],
+        "format": [ignore_missing, lutsk_charter_text, _one_of({"csv": "", "xlsx": ""})],
+        "dry_run": [ignore_missing, lutsk_charter_boolean],
+    }
+
+
+@tk.validator_args
+def plan_publish(ignore_missing: Validator, lutsk_charter_text: Validator) -> Schema:
+    return {"id": [ignore_missing, lutsk_charter_text]}

@@ -151,7 +151,7 @@ def update_plan(session: Session, plan: Plan, data: dict[str, Any], user_id: str
         )
     if data.get("current"):
         _unset_current(session, plan.id)
-    changes = _apply(plan, PLAN_FIELDS, data)
+    changes = _apply(plan, PLAN_FIELDS, data)  # checked above: nothing is refused after this
     if changes:
         plan.modified = now()
         _history(session, plan.id, None, "updated", changes, user_id)
@@ -211,11 +211,12 @@ def update_measure(
 ) -> Measure:
     old_kind, old_deadline = measure.deadline_kind, measure.deadline
     document = data.pop("deadline_document", None)
-    changes = _apply(measure, MEASURE_FIELDS, data)
-    _check_measure(session, plan, measure)
-    moved = (measure.deadline_kind, measure.deadline) != (old_kind, old_deadline)
-    if moved and plan.state != "draft":
-        if not document:
+    before = {f: getattr(measure, f) for f in (*MEASURE_FIELDS, "deadline_date")}
+    try:
+        changes = _apply(measure, MEASURE_FIELDS, data)
+        _check_measure(session, plan, measure)
+        moved = (measure.deadline_kind, measure.deadline) != (old_kind, old_deadline)
+        if moved and plan.state != "draft" and not document:
             raise tk.ValidationError(
                 {
                     "deadline_document": [
@@ -226,6 +227,12 @@ def update_measure(
                     ]
                 }
             )
+    except tk.ValidationError:
+        # A refused change leaves the measure as it was (the session may live on).
+        for field, value in before.items():
+            setattr(measure, field, value)
+        raise
+    if moved and plan.state != "draft":
         session.add(
             DeadlineChange(
                 measure_id=measure.id,
@@ -308,6 +315,7 @@ def measure_dict(
             {
                 "code": measure.indicator_code,
                 "organization_id": measure.indicator_organization_id,
+                "organization": bodies.get(measure.indicator_organization_id or ""),
                 "target": measure.indicator_target,
                 "target_date": _iso(measure.indicator_target_date),
             }

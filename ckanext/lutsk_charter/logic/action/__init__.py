@@ -26,6 +26,12 @@ from .plan_data import (
     lutsk_charter_indicator_list,
     lutsk_charter_indicator_snapshot,
 )
+from .plan_io import (
+    lutsk_charter_plan_control,
+    lutsk_charter_plan_export,
+    lutsk_charter_plan_import,
+    lutsk_charter_plan_publish,
+)
 from .plan_reports import (
     lutsk_charter_feedback_list,
     lutsk_charter_feedback_review,
@@ -92,9 +98,13 @@ __all__ = [
     "lutsk_charter_measure_update",
     "lutsk_charter_monitor_show",
     "lutsk_charter_monitor_snapshot",
+    "lutsk_charter_plan_control",
     "lutsk_charter_plan_create",
+    "lutsk_charter_plan_export",
+    "lutsk_charter_plan_import",
     "lutsk_charter_plan_list",
     "lutsk_charter_plan_progress",
+    "lutsk_charter_plan_publish",
     "lutsk_charter_plan_show",
     "lutsk_charter_plan_update",
     "lutsk_charter_quality_recheck",

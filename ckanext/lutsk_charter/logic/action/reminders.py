@@ -18,6 +18,7 @@ from ckanext.lutsk_charter.model import Reminder
 from ckanext.lutsk_charter.model import responsible as register
 from ckanext.lutsk_charter.monitoring import reminders
 from ckanext.lutsk_charter.monitoring.states import dataset_states
+from ckanext.lutsk_charter.plan.reminders import compose as plan_mails
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,10 @@ log = logging.getLogger(__name__)
 def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Mail each responsible person their public datasets due soon and overdue,
     and the ICT department (``ckanext.lutsk_charter.ict_emails``) a summary by body.
+    Also the action plan's reminders: to a measure's lead executor (its current
+    responsible persons and admins) the reports due within a week and those late
+    (kind ``plan_report``), to the ICT department the late reports and overdue
+    measures (``plan_summary``).
 
     Sysadmins only; ``ckan lutsk-charter notify`` calls it from cron. A person's
     datasets are those whose ``maintainer_email`` is theirs and all datasets of the
@@ -89,8 +94,10 @@ def compose(context: Context) -> list[reminders.Mail]:
         )
     }
     site_url = tk.config["ckan.site_url"]
-    return reminders.person_mails(late, persons, site_url) + reminders.summary_mails(
-        late, bodies, site_url, config.ict_emails(), day
+    return (
+        reminders.person_mails(late, persons, site_url)
+        + reminders.summary_mails(late, bodies, site_url, config.ict_emails(), day)
+        + plan_mails(session, day, site_url)
     )
 
 
