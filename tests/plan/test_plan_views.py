@@ -62,7 +62,7 @@ def test_a_measure_page_shows_accepted_reports_and_approved_feedback_only(app, p
 def test_unknown_plans_measures_and_documents_are_404_in_words(app, plan_city):
     response = app.get("/uk/charter/no-such-plan")
     assert response.status_code == 404
-    assert "Такого плану дій немає." in response.get_data(as_text=True)
+    assert "Такого плану заходів немає." in response.get_data(as_text=True)
     response = app.get(f"/uk/charter/{PLAN_NAME}/measure/9.9")
     assert response.status_code == 404
     assert "У плані немає заходу 9.9." in response.get_data(as_text=True)
