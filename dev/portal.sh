@@ -308,10 +308,12 @@ cmd_bench() {
   use_env bench
   db_setup "$TEST_INI"
   local b
-  for b in "$ROOT"/bench/bench_*.py; do
+  local only="${BENCH:-bench_*.py}"  # BENCH=bench_plan.py BENCH_ARGS="--size small": one of them
+  for b in "$ROOT"/bench/$only; do
     [ -e "$b" ] || { echo "no benchmarks yet"; return 0; }
     say "$(basename "$b")"
-    "$VENV/bin/python" "$b"
+    # shellcheck disable=SC2086
+    "$VENV/bin/python" "$b" ${BENCH_ARGS:-}
   done
 }
 

@@ -6,7 +6,11 @@ from typing import Any, ClassVar
 
 import ckan.plugins as p
 
-from ckanext.lutsk_charter.interfaces import ILutskCharterChecks, ILutskCharterValidation
+from ckanext.lutsk_charter.interfaces import (
+    ICharterIndicators,
+    ILutskCharterChecks,
+    ILutskCharterValidation,
+)
 
 
 class ValidationObserver(p.SingletonPlugin):
@@ -47,5 +51,26 @@ class ExtraCheck(p.SingletonPlugin):
                 "The title {title} is written in capitals.",
                 "Write the title in sentence case.",
                 _title_shouts,
+            )
+        ]
+
+
+def _count_bodies(sources: Any) -> Any:
+    from ckanext.lutsk_charter.plan.indicators import Figure
+
+    return {"": Figure(float(len(sources.body_ids())))}
+
+
+class ExtraIndicator(p.SingletonPlugin):
+    """Adds one live indicator of the action plan: the number of bodies."""
+
+    p.implements(ICharterIndicators)
+
+    def charter_indicators(self) -> list[Any]:
+        from ckanext.lutsk_charter.plan.indicators import Indicator
+
+        return [
+            Indicator(
+                "test_bodies", "Bodies counted by a test plugin", "Bodies.", "count", _count_bodies
             )
         ]

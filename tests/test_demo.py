@@ -47,7 +47,7 @@ def _resource(dataset: str, number: int = 0) -> dict[str, Any]:
 
 
 def test_loads_everything_once_and_search_finds_it():
-    items = len(BODIES) + len(PERSONS) + len(DATASETS)
+    items = len(BODIES) + len(PERSONS) + len(DATASETS) + 1  # and the action plan
     first = load(echo=_quiet)
     assert first == {
         "created": items,

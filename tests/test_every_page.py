@@ -103,6 +103,23 @@ PAGES = [
     "/dataset-register.csv",
     "/dataset-register.xlsx",
     "/dataset-register.csv?organization={body}",
+    # the Charter action plan (the demo-like plan of the city below)
+    "/charter",
+    "/charter/{plan}",
+    "/charter/{plan}?principle=open_by_default&status=overdue",
+    "/charter/{plan}?body={body}",
+    "/charter/{plan}/measure/1.1",
+    "/charter/{plan}/measure/{measure_id}",
+    "/charter/{plan}/plan-uk.docx",
+    "/charter/{plan}/progress-en.xlsx",
+    "/ckan-admin/charter",
+    "/ckan-admin/charter?problem=missing&sort=-deadline",
+    "/ckan-admin/charter/measure/{measure_id}/report/2024-H1",
+    "/ckan-admin/charter/plan/new",
+    "/ckan-admin/charter/plan/{plan}/edit",
+    "/ckan-admin/charter/{plan}/measure/new",
+    "/ckan-admin/charter/{plan}/measure/1.1/edit",
+    "/organization/charter/{body}",
 ]
 
 # POST-only routes: an empty form as every role must be refused (4xx or a redirect
@@ -115,6 +132,9 @@ POSTS = [
     "/ckan-admin/responsible-changes/{change}/resend",
     "/dataset/{dataset}/resource/{resource}/validation/run",
     "/quality/review",
+    "/charter/{plan}/measure/1.1/feedback",
+    "/ckan-admin/charter/feedback/{feedback}/review",
+    "/organization/charter/{body}/report",
 ]
 
 #: Latin-letter words a Ukrainian page may show, and why.
@@ -282,7 +302,9 @@ def city(clean_db, clean_index) -> Iterator[dict]:
     change = call_action(
         "lutsk_charter_responsible_change_list", context=site_context(), acknowledged=False
     )["results"][0]
+    plan = _plan(body, people)
     city = {
+        **plan,
         "people": people,
         "dataset": dataset["name"],
         "resource": resource["id"],
@@ -308,6 +330,50 @@ def city(clean_db, clean_index) -> Iterator[dict]:
         "publisher",
     ]
     return city
+
+
+def _plan(body: dict, people: dict) -> dict:
+    """A current plan with a measure of the body (report for 2024-H1 sent) and feedback."""
+    plan = call_action(
+        "lutsk_charter_plan_create",
+        context=site_context(),
+        name="charter-2024-2025",
+        title_uk="План дій з реалізації Хартії відкритих даних",
+        period_start="2024-01-01",
+        period_end="2025-12-31",
+        document_number="123",
+        document_date="2024-03-07",
+        state="approved",
+        current=True,
+    )
+    measure = call_action(
+        "lutsk_charter_measure_create",
+        context=site_context(),
+        plan_id=plan["id"],
+        number="1.1",
+        title_uk="Оприлюднити перелік наборів даних",
+        principles=["open_by_default"],
+        lead_organization_id=body["id"],
+        deadline_kind="half_year",
+        deadline="2025-H1",
+    )
+    call_action(
+        "lutsk_charter_report_submit",
+        context={"user": people["admin"]["name"]},
+        measure_id=measure["id"],
+        period="2024-H1",
+        text_uk="Перелік складено.",
+        percent=40,
+        links=[],
+    )
+    feedback = call_action(
+        "lutsk_charter_feedback_submit",
+        context={"user": ""},
+        measure_id=measure["id"],
+        name="Андрій",
+        text="Дякую!",
+    )
+    return {"plan": plan["name"], "measure_id": measure["id"], "feedback": feedback["id"]}
 
 
 def _headers(city: dict, role: str) -> dict:
@@ -366,6 +432,7 @@ def _crawled_rules(app) -> set[str]:
     adapter = app.flask_app.url_map.bind("127.0.0.1")
     city = dict.fromkeys(("dataset", "resource", "failing", "failing_resource", "draft"), "x")
     city |= dict.fromkeys(("body", "body_id", "editor_name", "assignment", "change"), "x")
+    city |= dict.fromkeys(("plan", "measure_id", "feedback"), "x")
     rules = set()
     for template, method in [*((t, "GET") for t in PAGES), *((t, "POST") for t in POSTS)]:
         path = _fill(template, city).split("?")[0]
@@ -382,7 +449,7 @@ def test_every_route_is_crawled(app):
     ours = {
         rule.endpoint
         for rule in app.flask_app.url_map.iter_rules()
-        if rule.endpoint.startswith("lutsk_charter.")
+        if rule.endpoint.startswith(("lutsk_charter.", "lutsk_charter_plan."))
     }
     assert ours, "the blueprint has no routes?"
     missing = ours - _crawled_rules(app)

@@ -14,6 +14,15 @@ def lutsk_charter() -> None:
     """Open Data Charter tools of the Lutsk City Council portal."""
 
 
+def _add_plan_commands() -> None:
+    from ckanext.lutsk_charter.cli_plan import plan
+
+    lutsk_charter.add_command(plan)
+
+
+_add_plan_commands()
+
+
 @lutsk_charter.group()
 def demo() -> None:
     """Demo data for a development portal."""
@@ -236,12 +245,17 @@ def check(organization: str | None, links: bool, background: bool) -> None:
 
 @lutsk_charter.command("snapshot")
 def snapshot() -> None:
-    """Store today's monitoring figures (daily from cron; a second run replaces the first)."""
+    """Store today's monitoring figures and the action plan's indicator values (daily from
+    cron; a second run replaces the first)."""
     import ckan.plugins.toolkit as tk
 
     result = tk.get_action("lutsk_charter_monitor_snapshot")(_site_context(), {})
     click.secho(
         f"Figures of {result['bodies']} bodies and the city stored for {result['day']}.", fg="green"
+    )
+    stored = tk.get_action("lutsk_charter_indicator_snapshot")({"user": site_user["name"]}, {})
+    click.secho(
+        f"Values of {stored['indicators']} plan indicators stored for {stored['day']}.", fg="green"
     )
 
 

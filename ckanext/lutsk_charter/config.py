@@ -140,3 +140,17 @@ def dcat_publisher_name() -> str:
 def dcat_publisher_identifier() -> str:
     """The catalogue publisher's ЄДРПОУ code, or ``""``."""
     return tk.config["ckanext.lutsk_charter.dcat.publisher_identifier"] or ""
+
+
+PLAN_DATASET = "ckanext.lutsk_charter.plan.dataset"
+PLAN_FEEDBACK_PER_HOUR = "ckanext.lutsk_charter.plan.feedback_per_hour"
+
+
+def plan_dataset() -> str:
+    """Name of the dataset the action plan and its progress are published through."""
+    return tk.config[PLAN_DATASET]
+
+
+def plan_feedback_per_hour() -> int:
+    """How many comments on measures one sender may send within an hour."""
+    return int(tk.config[PLAN_FEEDBACK_PER_HOUR])

@@ -55,3 +55,29 @@ class ILutskCharterChecks(Interface):
     def quality_checks(self) -> list[Any]:
         """Return the ``Check`` objects to add."""
         return []
+
+
+class ICharterIndicators(Interface):
+    """Add live indicators of your own that measures of the action plan can bind to.
+
+    An indicator is a ``plan.indicators.Indicator``: a code, catalog strings for its
+    label and description, a unit (``percent`` or ``count``) and a function of
+    ``plan.indicators.Sources`` returning ``{body id or "" (the city): Figure}``.
+    The snapshot command stores its daily values with the built-in ones. Example::
+
+        from ckanext.lutsk_charter.plan.indicators import Figure, Indicator
+
+        def open_issues(sources):
+            return {"": Figure(float(count_my_issues()))}
+
+        class MyPlugin(p.SingletonPlugin):
+            p.implements(ICharterIndicators)
+
+            def charter_indicators(self):
+                return [Indicator("open_issues", "Open issues", "Issues not closed.",
+                                  "count", open_issues)]
+    """
+
+    def charter_indicators(self) -> list[Any]:
+        """Return the ``Indicator`` objects to add (a built-in code cannot be replaced)."""
+        return []

@@ -91,6 +91,11 @@ def load(echo: Echo = print) -> dict[str, int]:
         created += 1
         echo(f"  created  dataset {spec.name} ({spec.frequency}, {spec.intended})")
 
+    if _load_plan(act, org_ids, echo):
+        created += 1
+    else:
+        existing += 1
+
     return {
         "created": created,
         "existing": existing,
@@ -98,6 +103,59 @@ def load(echo: Echo = print) -> dict[str, int]:
         "datasets": len(DATASETS),
         "bodies_with_persons": len(PERSONS),
     }
+
+
+def _load_plan(act: Act, org_ids: dict[str, str], echo: Echo) -> bool:
+    """The illustrative action plan, its measures, reports and feedback; False if it exists."""
+    from . import plan as demo_plan
+
+    try:
+        act("lutsk_charter_plan_show", {"id": demo_plan.PLAN_NAME})
+        echo(f"  exists   action plan {demo_plan.PLAN_NAME}")
+        return False
+    except tk.ObjectNotFound:
+        pass
+    plan = _named("demo action plan", act, "lutsk_charter_plan_create", demo_plan.PLAN)
+    measure_ids: dict[str, str] = {}
+    for spec in demo_plan.MEASURES:
+        data = {k: v for k, v in spec.items() if k not in ("lead", "indicator_organization")}
+        data["plan_id"] = plan["id"]
+        data["lead_organization_id"] = org_ids[spec["lead"]]
+        if spec.get("indicator_organization"):
+            data["indicator_organization_id"] = org_ids[spec["indicator_organization"]]
+        if spec["deadline_kind"] == "ongoing":
+            data.pop("deadline")
+        what = f"demo measure {spec['number']}"
+        measure_ids[spec["number"]] = _named(what, act, "lutsk_charter_measure_create", data)["id"]
+    for report in demo_plan.REPORTS:
+        data = {
+            "measure_id": measure_ids[report["measure"]],
+            "period": report["period"],
+            "text_uk": report["text_uk"],
+            "percent": report["percent"],
+        }
+        if report["text_en"]:
+            data["text_en"] = report["text_en"]
+        what = f"demo report {report['measure']} {report['period']}"
+        submitted = _named(what, act, "lutsk_charter_report_submit", data)
+        if report["review"]:
+            review = {"id": submitted["id"], "state": report["review"]}
+            if report.get("comment"):
+                review["comment"] = report["comment"]
+            _named(what, act, "lutsk_charter_report_review", review)
+    for comment in demo_plan.FEEDBACK:
+        data = {
+            "measure_id": measure_ids[comment["measure"]],
+            "name": comment["name"],
+            "text": comment["text"],
+        }
+        if comment["email"]:
+            data["email"] = comment["email"]
+        sent = _named("demo feedback", act, "lutsk_charter_feedback_submit", data)
+        if comment["review"]:
+            act("lutsk_charter_feedback_review", {"id": sent["id"], "state": comment["review"]})
+    echo(f"  created  action plan {demo_plan.PLAN_NAME} ({len(measure_ids)} measures)")
+    return True
 
 
 def _actor(user_name: str) -> Act:

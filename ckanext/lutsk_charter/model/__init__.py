@@ -5,6 +5,15 @@ from __future__ import annotations
 from .data_change import ResourceDataChange
 from .dcat_check import DcatCheck
 from .monitoring import MonitorSnapshot, Reminder
+from .plan import (
+    DeadlineChange,
+    IndicatorValue,
+    Measure,
+    MeasureFeedback,
+    MeasureReport,
+    Plan,
+    PlanHistory,
+)
 from .quality import DatasetQuality, LinkCheck, QualityFlag
 from .required import RequiredDataset
 from .responsible import ResponsibleAssignment, ResponsibleChange
@@ -13,8 +22,15 @@ from .validation import ResourceValidation
 __all__ = [
     "DatasetQuality",
     "DcatCheck",
+    "DeadlineChange",
+    "IndicatorValue",
     "LinkCheck",
+    "Measure",
+    "MeasureFeedback",
+    "MeasureReport",
     "MonitorSnapshot",
+    "Plan",
+    "PlanHistory",
     "QualityFlag",
     "Reminder",
     "RequiredDataset",

@@ -100,6 +100,11 @@ def sheet_name(title: str) -> str:
     return cleaned[:31] or "Sheet1"
 
 
+def write_cell(cell: Any, value: Any) -> None:
+    """Put ``value`` in an XLSX cell with its type; text is never a formula."""
+    _xlsx_cell(cell, value)
+
+
 def _xlsx_cell(cell: Any, value: Any) -> None:
     if isinstance(value, bool):
         cell.value = value

@@ -16,6 +16,7 @@ from ckanext.lutsk_charter.model import responsible as register
 from ckanext.lutsk_charter.model.queries import org_summaries
 from ckanext.lutsk_charter.monitoring import reminders
 from ckanext.lutsk_charter.monitoring.states import dataset_states
+from ckanext.lutsk_charter.plan.reminders import compose as plan_mails
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,10 @@ def compose(session: Any) -> list[reminders.Mail]:
         persons.setdefault(assignment.organization_id, []).append(assignment.email)
     bodies = {i: body["title"] for i, body in org_summaries(org_ids).items()}
     site_url = tk.config["ckan.site_url"]
-    return reminders.person_mails(late, persons, site_url) + reminders.summary_mails(
-        late, bodies, site_url, config.ict_emails(), day
+    return (
+        reminders.person_mails(late, persons, site_url)
+        + reminders.summary_mails(late, bodies, site_url, config.ict_emails(), day)
+        + plan_mails(session, day, site_url)
     )
 
 

@@ -158,6 +158,15 @@ def _database_error(error: Exception) -> tuple[str, int]:
     return error_page(500, _("The portal could not finish this request."))
 
 
+def share_guards(other: Blueprint) -> None:
+    """Give another blueprint of ours the same CSRF check and error pages as ``bp``."""
+    other.before_request(_check_csrf_token)
+    other.register_error_handler(tk.NotAuthorized, _not_authorized)
+    other.register_error_handler(tk.ObjectNotFound, _not_found)
+    other.register_error_handler(tk.ValidationError, _invalid)
+    other.register_error_handler(SQLAlchemyError, _database_error)
+
+
 # --- who is asking ------------------------------------------------------------------------------
 
 

@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Mail each responsible person their public datasets due soon and overdue,
     and the ICT department (``ckanext.lutsk_charter.ict_emails``) a summary by body.
+    Also the action plan's reminders: to a measure's lead executor (its current
+    responsible persons and admins) the reports due within a week and those late
+    (kind ``plan_report``), to the ICT department the late reports and overdue
+    measures (``plan_summary``).
 
     Sysadmins only; ``ckan lutsk-charter notify`` calls it from cron. A person's
     datasets are those whose ``maintainer_email`` is theirs and all datasets of the
