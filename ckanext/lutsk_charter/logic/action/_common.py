@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import ckan.authz as authz
 from ckan.types import Context
 
@@ -20,4 +22,11 @@ def is_sysadmin(context: Context) -> bool:
 def commit(context: Context) -> None:
     """Commit the action's work unless the caller asked for ``defer_commit``."""
     if not context.get("defer_commit"):
-        context["session"].commit()
+        session_of(context).commit()
+
+
+def session_of(context: Context) -> Any:
+    """The action's session (``context["session"]``, else CKAN's ``model.Session``)."""
+    from ckan import model
+
+    return context.get("session") or model.Session
