@@ -7,7 +7,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, Schema, Validator, ValidatorFactory
 
-from ckanext.lutsk_charter.logic.validators import lutsk_charter_not_before
+from ckanext.lutsk_charter.logic.validators import _text_problem, lutsk_charter_not_before
 from ckanext.lutsk_charter.plan import codes
 
 _ = tk._
@@ -55,17 +55,23 @@ def _text_list(limit: int = 200) -> Validator:
             raise Invalid(_("Must be a list of texts."))
         if len(value) > limit:
             raise Invalid(_("At most {limit} values.").format(limit=limit))
-        if any("\x00" in v for v in value):
-            raise Invalid(_("The text contains a NUL character (\\0), which cannot be stored."))
+        problem = next((p for p in map(_text_problem, value) if p), None)
+        if problem:
+            raise Invalid(problem)
         return list(dict.fromkeys(v.strip() for v in value if v.strip()))
 
     return validator
 
 
+def _texts(value: Any) -> bool:
+    """Whether ``value`` is a list of texts (what the validators after ``_text_list`` need)."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def _principles(value: Any, context: Context) -> Any:
     """One or more codes of the Charter's six principles."""
-    if value is missing or value is None:
-        return value
+    if not _texts(value):
+        return value  # not a list of texts: already refused by _text_list
     wrong = [v for v in value if v not in codes.PRINCIPLE_CODES]
     if wrong:
         raise Invalid(
@@ -80,8 +86,8 @@ def _principles(value: Any, context: Context) -> Any:
 
 def _organizations(value: Any, context: Context) -> Any:
     """Ids or names of existing organizations; stored as ids."""
-    if value is missing or value is None:
-        return value
+    if not _texts(value):
+        return value  # not a list of texts: already refused by _text_list
     from ckanext.lutsk_charter.logic.validators import lutsk_charter_organization_exists
 
     return list(dict.fromkeys(lutsk_charter_organization_exists(v, context) for v in value))
@@ -89,8 +95,8 @@ def _organizations(value: Any, context: Context) -> Any:
 
 def _datasets(value: Any, context: Context) -> Any:
     """Ids or names of existing datasets; stored as ids."""
-    if value is missing or value is None:
-        return value
+    if not _texts(value):
+        return value  # not a list of texts: already refused by _text_list
     from ckan import model
 
     found = []
@@ -104,8 +110,8 @@ def _datasets(value: Any, context: Context) -> Any:
 
 def _items(value: Any, context: Context) -> Any:
     """Codes of items of the Resolution 835 list."""
-    if value is missing or value is None:
-        return value
+    if not _texts(value):
+        return value  # not a list of texts: already refused by _text_list
     import sqlalchemy as sa
     from ckan import model
 

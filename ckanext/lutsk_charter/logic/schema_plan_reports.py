@@ -7,7 +7,13 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, Schema, Validator, ValidatorFactory
 
-from ckanext.lutsk_charter.logic.schema_plan import TEXT_MAX, _indicator, _one_of, _text_list
+from ckanext.lutsk_charter.logic.schema_plan import (
+    TEXT_MAX,
+    _indicator,
+    _one_of,
+    _text_list,
+    _texts,
+)
 from ckanext.lutsk_charter.plan import codes
 
 _ = tk._
@@ -30,8 +36,8 @@ def _period(value: Any, context: Context) -> Any:
 
 def _urls(value: Any, context: Context) -> Any:
     """A list of http(s) links."""
-    if value is missing or value is None:
-        return value
+    if not _texts(value):
+        return value  # not a list of texts: already refused by _text_list
     from ckanext.lutsk_charter.logic.validators import lutsk_charter_http_url
 
     return [lutsk_charter_http_url(v, context) for v in value]
