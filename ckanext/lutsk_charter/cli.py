@@ -253,7 +253,7 @@ def snapshot() -> None:
     click.secho(
         f"Figures of {result['bodies']} bodies and the city stored for {result['day']}.", fg="green"
     )
-    stored = tk.get_action("lutsk_charter_indicator_snapshot")({"user": site_user["name"]}, {})
+    stored = tk.get_action("lutsk_charter_indicator_snapshot")(_site_context(), {})
     click.secho(
         f"Values of {stored['indicators']} plan indicators stored for {stored['day']}.", fg="green"
     )

@@ -8,12 +8,10 @@ from typing import Any
 import click
 
 
-def _site_context() -> dict[str, Any]:
-    import ckan.plugins.toolkit as tk
-    from ckan import model
+def _site_context() -> Any:
+    from ckanext.lutsk_charter.model.queries import site_context
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "model": model, "session": model.Session}
+    return site_context()
 
 
 def _fail(error: Any, what: str) -> click.ClickException:

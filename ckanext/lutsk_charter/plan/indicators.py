@@ -54,7 +54,7 @@ class Sources:
         inner: Any = {
             "ignore_auth": True,
             "user": self.context.get("user", ""),
-            "session": self.context["session"],
+            "session": self.context.get("session"),
         }
         return tk.get_action(action)(inner, data)
 
@@ -71,10 +71,12 @@ class Sources:
     @functools.cached_property
     def resources(self) -> dict[str, dict[str, int]]:
         """Per body ("" the city): tabular, with_schema, validated, passing resources."""
-        from ckanext.lutsk_charter.model.plan import resource_counts
+        from ckan import model
+
+        from ckanext.lutsk_charter.model.plan_queries import resource_counts
         from ckanext.lutsk_charter.quality.checks import TABULAR
 
-        return resource_counts(self.context["session"], TABULAR)
+        return resource_counts(self.context.get("session") or model.Session, TABULAR)
 
     def body_ids(self) -> list[str]:
         return [b["id"] for b in self.monitor["bodies"]]

@@ -10,12 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from ckanext.lutsk_charter.model.plan import (
-    Measure,
-    MeasureReport,
-    Plan,
+from ckanext.lutsk_charter.model.plan import DB, Measure, MeasureReport, Plan
+from ckanext.lutsk_charter.model.plan_queries import (
     indicator_trends,
     indicator_values_on,
     latest_reports,
@@ -70,7 +66,7 @@ def _accepted_percent(reports: list[MeasureReport]) -> int | None:
     return None
 
 
-def progress(session: Session, plan: Plan, day: dt.date) -> dict[str, Any]:
+def progress(session: DB, plan: Plan, day: dt.date) -> dict[str, Any]:
     """The shape of ``lutsk_charter_plan_progress`` (see its docstring)."""
     measures = measures_of(session, plan.id)
     bodies = bodies_of(session, measures)

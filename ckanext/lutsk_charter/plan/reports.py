@@ -9,11 +9,10 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 from werkzeug.utils import secure_filename
 
 from ckanext.lutsk_charter.clock import now
-from ckanext.lutsk_charter.model.plan import Measure, MeasureFeedback, MeasureReport, Plan
+from ckanext.lutsk_charter.model.plan import DB, Measure, MeasureFeedback, MeasureReport, Plan
 from ckanext.lutsk_charter.plan import codes
 from ckanext.lutsk_charter.plan.service import _history
 
@@ -82,7 +81,7 @@ def _read_uploads(uploads: list[Any]) -> list[tuple[str, bytes]]:
 
 
 def submit(
-    session: Session,
+    session: DB,
     plan: Plan,
     measure: Measure,
     data: dict[str, Any],
@@ -163,7 +162,7 @@ def submit(
 
 
 def review(
-    session: Session, report: MeasureReport, state: str, comment: str, user_id: str | None
+    session: DB, report: MeasureReport, state: str, comment: str, user_id: str | None
 ) -> MeasureReport:
     """Accept the latest version of a report, or return it with a comment."""
     newer = session.scalars(
@@ -225,7 +224,7 @@ def feedback_dict(row: MeasureFeedback, private: bool) -> dict[str, Any]:
 
 
 def submit_feedback(
-    session: Session, measure: Measure, data: dict[str, Any], address: str, per_hour: int
+    session: DB, measure: Measure, data: dict[str, Any], address: str, per_hour: int
 ) -> MeasureFeedback:
     """Store a comment as pending, unless its sender has sent ``per_hour`` within the hour."""
     hashed = sender_hash(address)

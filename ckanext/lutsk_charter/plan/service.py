@@ -7,16 +7,10 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 from ckanext.lutsk_charter.clock import now, today
-from ckanext.lutsk_charter.model.plan import (
-    DeadlineChange,
-    Measure,
-    Plan,
-    PlanHistory,
-    organizations,
-)
+from ckanext.lutsk_charter.model.plan import DB, DeadlineChange, Measure, Plan, PlanHistory
+from ckanext.lutsk_charter.model.plan_queries import organizations
 from ckanext.lutsk_charter.plan import codes
 
 _ = tk._
@@ -57,7 +51,7 @@ def _missing_en(row: Any, fields: tuple[str, ...]) -> list[str]:
     return [f for f in fields if getattr(row, f"{f}_uk") and not getattr(row, f"{f}_en")]
 
 
-def get_plan(session: Session, id_or_name: str | None) -> Plan:
+def get_plan(session: DB, id_or_name: str | None) -> Plan:
     """The plan by id or name, or the current one when none is given; ObjectNotFound otherwise."""
     if id_or_name:
         plan = session.scalars(
@@ -70,7 +64,7 @@ def get_plan(session: Session, id_or_name: str | None) -> Plan:
     return plan
 
 
-def get_measure(session: Session, measure_id: str) -> Measure:
+def get_measure(session: DB, measure_id: str) -> Measure:
     measure = session.get(Measure, measure_id)
     if measure is None:
         raise tk.ObjectNotFound(_("There is no such measure."))
@@ -78,7 +72,7 @@ def get_measure(session: Session, measure_id: str) -> Measure:
 
 
 def _history(
-    session: Session,
+    session: DB,
     plan_id: str,
     measure_id: str | None,
     action: str,
@@ -112,7 +106,7 @@ def _apply(row: Any, fields: tuple[str, ...], data: dict[str, Any]) -> dict[str,
     return changes
 
 
-def _unset_current(session: Session, keep: str | None) -> None:
+def _unset_current(session: DB, keep: str | None) -> None:
     query = sa.update(Plan).where(Plan.current.is_(True))
     if keep:
         query = query.where(Plan.id != keep)
@@ -120,7 +114,7 @@ def _unset_current(session: Session, keep: str | None) -> None:
     session.flush()
 
 
-def create_plan(session: Session, data: dict[str, Any], user_id: str | None) -> Plan:
+def create_plan(session: DB, data: dict[str, Any], user_id: str | None) -> Plan:
     if session.scalars(sa.select(Plan.id).where(Plan.name == data["name"])).first():
         raise tk.ValidationError({"name": [_("An action plan with this name already exists.")]})
     moment = now()
@@ -134,7 +128,7 @@ def create_plan(session: Session, data: dict[str, Any], user_id: str | None) -> 
     return plan
 
 
-def update_plan(session: Session, plan: Plan, data: dict[str, Any], user_id: str | None) -> Plan:
+def update_plan(session: DB, plan: Plan, data: dict[str, Any], user_id: str | None) -> Plan:
     if "name" in data and data["name"] != plan.name:
         taken = session.scalars(sa.select(Plan.id).where(Plan.name == data["name"])).first()
         if taken:
@@ -159,8 +153,8 @@ def update_plan(session: Session, plan: Plan, data: dict[str, Any], user_id: str
     return plan
 
 
-def _check_measure(session: Session, plan: Plan, measure: Measure) -> None:
-    errors: dict[str, list[str]] = {}
+def _check_measure(session: DB, plan: Plan, measure: Measure) -> None:
+    errors: dict[str, Any] = {}
     if measure.deadline_kind != "ongoing":
         if not measure.deadline:
             errors["deadline"] = [_("Give the deadline: a date, a quarter, a half-year or a year.")]
@@ -187,9 +181,7 @@ def _check_measure(session: Session, plan: Plan, measure: Measure) -> None:
         raise tk.ValidationError(errors)
 
 
-def create_measure(
-    session: Session, plan: Plan, data: dict[str, Any], user_id: str | None
-) -> Measure:
+def create_measure(session: DB, plan: Plan, data: dict[str, Any], user_id: str | None) -> Measure:
     moment = now()
     measure = Measure(
         id=None, plan_id=plan.id, created=moment, modified=moment, status="planned",
@@ -207,7 +199,7 @@ def create_measure(
 
 
 def update_measure(
-    session: Session, plan: Plan, measure: Measure, data: dict[str, Any], user_id: str | None
+    session: DB, plan: Plan, measure: Measure, data: dict[str, Any], user_id: str | None
 ) -> Measure:
     old_kind, old_deadline = measure.deadline_kind, measure.deadline
     document = data.pop("deadline_document", None)
@@ -331,7 +323,7 @@ def measure_dict(
     }
 
 
-def bodies_of(session: Session, measures: list[Measure]) -> dict[str, dict[str, str]]:
+def bodies_of(session: DB, measures: list[Measure]) -> dict[str, dict[str, str]]:
     """The bodies the measures name (lead, co-executors, indicator scope), in one query."""
     ids: set[str] = set()
     for m in measures:
@@ -340,7 +332,7 @@ def bodies_of(session: Session, measures: list[Measure]) -> dict[str, dict[str, 
     return organizations(session, ids)
 
 
-def deadline_changes(session: Session, measure_id: str) -> list[dict[str, Any]]:
+def deadline_changes(session: DB, measure_id: str) -> list[dict[str, Any]]:
     rows = session.scalars(
         sa.select(DeadlineChange)
         .where(DeadlineChange.measure_id == measure_id)
@@ -358,7 +350,7 @@ def deadline_changes(session: Session, measure_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def history(session: Session, measure_id: str) -> list[dict[str, Any]]:
+def history(session: DB, measure_id: str) -> list[dict[str, Any]]:
     from ckan import model
 
     user = model.user_table

@@ -14,7 +14,7 @@ from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema_plan as schema
-from ckanext.lutsk_charter.logic.context import commit, is_sysadmin, user_id
+from ckanext.lutsk_charter.logic.context import commit, is_sysadmin, session_of, user_id
 from ckanext.lutsk_charter.model.plan import Measure, Plan
 from ckanext.lutsk_charter.plan import codes, service
 from ckanext.lutsk_charter.plan.progress import progress, report_periods
@@ -66,7 +66,7 @@ def lutsk_charter_plan_create(context: Context, data_dict: DataDict) -> dict[str
     """
     tk.check_access("lutsk_charter_plan_create", context, data_dict)
     plan = service.create_plan(
-        context["session"], _fields(data_dict, service.PLAN_FIELDS), user_id(context)
+        session_of(context), _fields(data_dict, service.PLAN_FIELDS), user_id(context)
     )
     result = service.plan_dict(plan)
     commit(context)
@@ -87,7 +87,7 @@ def lutsk_charter_plan_update(context: Context, data_dict: DataDict) -> dict[str
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_plan_update", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     plan = service.get_plan(session, data_dict["id"])
     service.update_plan(session, plan, _fields(data_dict, service.PLAN_FIELDS), user_id(context))
     result = service.plan_dict(plan)
@@ -113,7 +113,7 @@ def lutsk_charter_plan_show(context: Context, data_dict: DataDict) -> dict[str, 
     :raises: ``ObjectNotFound`` when there is no such plan (or no current one)
     """
     tk.check_access("lutsk_charter_plan_show", context, data_dict)
-    return service.plan_dict(service.get_plan(context["session"], data_dict.get("id")))
+    return service.plan_dict(service.get_plan(session_of(context), data_dict.get("id")))
 
 
 @tk.side_effect_free
@@ -133,7 +133,7 @@ def lutsk_charter_plan_list(context: Context, data_dict: DataDict) -> list[dict[
         query = query.where(Plan.state == data_dict["state"])
     if not is_sysadmin(context):
         query = query.where(Plan.state != "draft")
-    return [service.plan_dict(p) for p in context["session"].scalars(query)]
+    return [service.plan_dict(p) for p in session_of(context).scalars(query)]
 
 
 @tk.side_effect_free
@@ -169,13 +169,13 @@ def lutsk_charter_plan_progress(context: Context, data_dict: DataDict) -> dict[s
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_plan_progress", context, data_dict)
-    plan = service.get_plan(context["session"], data_dict.get("id"))
-    return progress(context["session"], plan, data_dict.get("date") or today())
+    plan = service.get_plan(session_of(context), data_dict.get("id"))
+    return progress(session_of(context), plan, data_dict.get("date") or today())
 
 
 def _plan_of_measure(context: Context, plan_id: str) -> Plan:
     try:
-        return service.get_plan(context["session"], plan_id)
+        return service.get_plan(session_of(context), plan_id)
     except tk.ObjectNotFound as e:
         raise tk.ValidationError({"plan_id": [_("There is no such action plan.")]}) from e
 
@@ -238,7 +238,7 @@ def lutsk_charter_measure_create(context: Context, data_dict: DataDict) -> dict[
     :raises: ``ValidationError`` (409) for bad values or a number taken in the plan
     """
     tk.check_access("lutsk_charter_measure_create", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     plan = _plan_of_measure(context, data_dict["plan_id"])
     measure = service.create_measure(
         session, plan, _fields(data_dict, service.MEASURE_FIELDS), user_id(context)
@@ -266,7 +266,7 @@ def lutsk_charter_measure_update(context: Context, data_dict: DataDict) -> dict[
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_measure_update", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     measure = service.get_measure(session, data_dict["id"])
     plan = service.get_plan(session, measure.plan_id)
     data = _fields(data_dict, (*service.MEASURE_FIELDS, "deadline_document"))
@@ -277,8 +277,8 @@ def lutsk_charter_measure_update(context: Context, data_dict: DataDict) -> dict[
 
 
 def _measure_show(context: Context, plan: Plan, measure: Measure) -> dict[str, Any]:
-    session = context["session"]
-    from ckanext.lutsk_charter.model.plan import latest_reports
+    session = session_of(context)
+    from ckanext.lutsk_charter.model.plan_queries import latest_reports
 
     day = today()
     result = service.measure_dict(measure, service.bodies_of(session, [measure]), day)
@@ -311,7 +311,7 @@ def lutsk_charter_measure_show(context: Context, data_dict: DataDict) -> dict[st
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_measure_show", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     measure = service.get_measure(session, data_dict["id"])
     return _measure_show(context, service.get_plan(session, measure.plan_id), measure)
 
@@ -356,8 +356,8 @@ def lutsk_charter_measure_list(context: Context, data_dict: DataDict) -> list[di
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_measure_list", context, data_dict)
-    plan = service.get_plan(context["session"], data_dict.get("plan_id"))
-    rows = progress(context["session"], plan, data_dict.get("date") or today())["measures"]
+    plan = service.get_plan(session_of(context), data_dict.get("plan_id"))
+    rows = progress(session_of(context), plan, data_dict.get("date") or today())["measures"]
     if data_dict.get("principle"):
         rows = [r for r in rows if data_dict["principle"] in r["principles"]]
     if data_dict.get("organization_id"):
@@ -391,7 +391,7 @@ def lutsk_charter_measure_history(context: Context, data_dict: DataDict) -> list
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_measure_history", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     measure = service.get_measure(session, data_dict["id"])
     rows = service.history(session, measure.id)
     if not is_sysadmin(context):

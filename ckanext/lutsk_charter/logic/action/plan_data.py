@@ -10,8 +10,10 @@ from ckan.types import Context, DataDict
 from sqlalchemy.dialects.postgresql import insert
 
 from ckanext.lutsk_charter.clock import now, today
-from ckanext.lutsk_charter.logic import schema_plan as schema
-from ckanext.lutsk_charter.model.plan import IndicatorValue, indicator_trends
+from ckanext.lutsk_charter.logic import schema_plan_reports as schema
+from ckanext.lutsk_charter.logic.context import session_of
+from ckanext.lutsk_charter.model.plan import IndicatorValue
+from ckanext.lutsk_charter.model.plan_queries import indicator_trends
 from ckanext.lutsk_charter.plan import indicators
 
 _ = tk._
@@ -45,7 +47,7 @@ def lutsk_charter_indicator_list(context: Context, data_dict: DataDict) -> list[
     values = indicators.compute(context, codes)
     day = today()
     trends = indicator_trends(
-        context["session"], [(c, scope) for c in codes], day - dt.timedelta(days=TREND_DAYS), day
+        session_of(context), [(c, scope) for c in codes], day - dt.timedelta(days=TREND_DAYS), day
     )
     found = []
     for code in codes:
@@ -95,7 +97,7 @@ def lutsk_charter_indicator_snapshot(context: Context, data_dict: DataDict) -> d
     ]
     if rows:
         statement = insert(IndicatorValue.__table__).values(rows)
-        context["session"].execute(
+        session_of(context).execute(
             statement.on_conflict_do_update(
                 index_elements=["code", "organization_id", "day"],
                 set_={
@@ -107,5 +109,5 @@ def lutsk_charter_indicator_snapshot(context: Context, data_dict: DataDict) -> d
             )
         )
     if not context.get("defer_commit"):
-        context["session"].commit()
+        session_of(context).commit()
     return {"day": day.isoformat(), "indicators": len(values), "values": len(rows)}

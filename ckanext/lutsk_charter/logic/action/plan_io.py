@@ -14,14 +14,19 @@ from werkzeug.datastructures import FileStorage
 
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import today
-from ckanext.lutsk_charter.logic import schema_plan as schema
-from ckanext.lutsk_charter.logic.context import commit
+from ckanext.lutsk_charter.logic import schema_plan_reports as schema
+from ckanext.lutsk_charter.logic.context import commit, session_of
 from ckanext.lutsk_charter.model.plan import Measure
 from ckanext.lutsk_charter.plan import rows as plan_rows
 from ckanext.lutsk_charter.plan import service
 from ckanext.lutsk_charter.plan.progress import progress
 
 _ = tk._
+
+
+def _copy(context: Any) -> Any:
+    """A fresh context for an inner action call, as CKAN expects one per call."""
+    return dict(context)
 
 
 def _filtered(measures: list[dict[str, Any]], data_dict: DataDict) -> list[dict[str, Any]]:
@@ -73,9 +78,9 @@ def lutsk_charter_plan_control(context: Context, data_dict: DataDict) -> dict[st
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_plan_control", context, data_dict)
-    plan = service.get_plan(context["session"], data_dict.get("id"))
+    plan = service.get_plan(session_of(context), data_dict.get("id"))
     day = data_dict.get("date") or today()
-    figures = progress(context["session"], plan, day)
+    figures = progress(session_of(context), plan, day)
     measures = _filtered(figures["measures"], data_dict)
     by_state: dict[str, list[dict[str, Any]]] = {"missing": [], "returned": [], "submitted": []}
     periods: dict[str, dict[str, Any]] = {}
@@ -131,8 +136,8 @@ def lutsk_charter_plan_export(context: Context, data_dict: DataDict) -> dict[str
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_plan_export", context, data_dict)
-    plan = service.get_plan(context["session"], data_dict.get("id"))
-    figures = progress(context["session"], plan, data_dict.get("date") or today())
+    plan = service.get_plan(session_of(context), data_dict.get("id"))
+    figures = progress(session_of(context), plan, data_dict.get("date") or today())
     rows = plan_rows.export_rows(figures["measures"])
     fmt = data_dict.get("format") or "rows"
     result: dict[str, Any] = {
@@ -151,7 +156,7 @@ def lutsk_charter_plan_export(context: Context, data_dict: DataDict) -> dict[str
 def _bodies_by_name(context: Context) -> dict[str, str]:
     group = model.group_table
     found: dict[str, str] = {}
-    for r in context["session"].execute(
+    for r in session_of(context).execute(
         sa.select(group.c.id, group.c.name).where(
             group.c.is_organization.is_(True), group.c.state == "active"
         )
@@ -194,7 +199,7 @@ def lutsk_charter_plan_import(context: Context, data_dict: DataDict) -> dict[str
     :raises: ``ValidationError`` (409): ``{"rows": ["рядок 3: ...", ...]}`` or ``{"upload": [...]}``
     """
     tk.check_access("lutsk_charter_plan_import", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     plan = service.get_plan(session, data_dict["id"])
     content, fmt = _content(data_dict)
     try:
@@ -229,13 +234,13 @@ def lutsk_charter_plan_import(context: Context, data_dict: DataDict) -> dict[str
             if number in existing:
                 before = len(service.history(session, existing[number]))
                 tk.get_action("lutsk_charter_measure_update")(
-                    dict(inner_context), {**data, "id": existing[number]}
+                    _copy(inner_context), {**data, "id": existing[number]}
                 )
                 changed = len(service.history(session, existing[number])) > before
                 counts["updated" if changed else "unchanged"] += 1
             else:
                 created = tk.get_action("lutsk_charter_measure_create")(
-                    dict(inner_context), {**data, "plan_id": plan.id}
+                    _copy(inner_context), {**data, "plan_id": plan.id}
                 )
                 existing[number] = created["id"]
                 counts["created"] += 1
@@ -319,7 +324,7 @@ def lutsk_charter_plan_publish(context: Context, data_dict: DataDict) -> dict[st
         is not set or names no organization
     """
     tk.check_access("lutsk_charter_plan_publish", context, data_dict)
-    plan = service.get_plan(context["session"], data_dict.get("id"))
+    plan = service.get_plan(session_of(context), data_dict.get("id"))
     if plan.state == "draft":
         raise tk.ValidationError({"id": [_("A draft plan is not published.")]})
     owner = config.register_organization()
@@ -332,7 +337,7 @@ def lutsk_charter_plan_publish(context: Context, data_dict: DataDict) -> dict[st
                 ]
             }
         )
-    figures = progress(context["session"], plan, today())
+    figures = progress(session_of(context), plan, today())
     rows = plan_rows.export_rows(figures["measures"])
     contents = {
         "csv": plan_rows.csv_text(rows).encode("utf-8"),
@@ -341,14 +346,14 @@ def lutsk_charter_plan_publish(context: Context, data_dict: DataDict) -> dict[st
     inner: Any = {"user": context.get("user", ""), "ignore_auth": True}
     name = config.plan_dataset()
     try:
-        existing = tk.get_action("package_show")(dict(inner), {"id": name})
+        existing = tk.get_action("package_show")(_copy(inner), {"id": name})
     except tk.ObjectNotFound:
         existing = None
     fields = {**_DATASET, "name": name, "owner_org": group.id, "private": False}
     if existing is None:
-        dataset = tk.get_action("package_create")(dict(inner), fields)
+        dataset = tk.get_action("package_create")(_copy(inner), fields)
     else:
-        dataset = tk.get_action("package_patch")(dict(inner), {**fields, "id": existing["id"]})
+        dataset = tk.get_action("package_patch")(_copy(inner), {**fields, "id": existing["id"]})
     resources = {}
     for fmt, meta in _RESOURCES.items():
         upload = FileStorage(
@@ -366,10 +371,10 @@ def lutsk_charter_plan_publish(context: Context, data_dict: DataDict) -> dict[st
         }
         if current is None:
             resource = tk.get_action("resource_create")(
-                dict(inner), {**data, "package_id": dataset["id"]}
+                _copy(inner), {**data, "package_id": dataset["id"]}
             )
         else:
-            resource = tk.get_action("resource_patch")(dict(inner), {**data, "id": current["id"]})
+            resource = tk.get_action("resource_patch")(_copy(inner), {**data, "id": current["id"]})
         resources[fmt] = resource["id"]
     return {
         "dataset_id": dataset["id"],

@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import config
-from ckanext.lutsk_charter.logic import schema_plan as schema
+from ckanext.lutsk_charter.logic import schema_plan_reports as schema
 from ckanext.lutsk_charter.logic.auth.plan import lead_member
-from ckanext.lutsk_charter.logic.context import commit, is_sysadmin, user_id
+from ckanext.lutsk_charter.logic.context import commit, is_sysadmin, session_of, user_id
 from ckanext.lutsk_charter.model.plan import Measure, MeasureFeedback, MeasureReport
 from ckanext.lutsk_charter.plan import reports, service
 
@@ -24,7 +24,7 @@ REPORT_ACTIVITY = "lutsk_charter report"
 
 def _measure(context: Context, measure_id: str) -> Measure:
     try:
-        return service.get_measure(context["session"], measure_id)
+        return service.get_measure(session_of(context), measure_id)
     except tk.ObjectNotFound as e:
         raise tk.ValidationError({"measure_id": [_("There is no such measure.")]}) from e
 
@@ -73,7 +73,9 @@ def _activity(context: Context, measure: Measure, report: MeasureReport, what: s
 
 def _activity_schema() -> dict[str, Any]:
     """CKAN's activity schema, with our own activity type allowed for an organization."""
-    from ckanext.activity.logic.schema import default_create_activity_schema
+    from ckanext.activity.logic.schema import (  # pyright: ignore[reportMissingImports]
+        default_create_activity_schema,
+    )
 
     base = default_create_activity_schema()
     base["activity_type"] = [tk.get_validator("not_empty"), tk.get_validator("unicode_safe")]
@@ -116,7 +118,7 @@ def lutsk_charter_report_submit(context: Context, data_dict: DataDict) -> dict[s
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_report_submit", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     measure = _measure(context, data_dict["measure_id"])
     plan = service.get_plan(session, measure.plan_id)
     if plan.state != "approved":
@@ -148,7 +150,7 @@ def lutsk_charter_report_review(context: Context, data_dict: DataDict) -> dict[s
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_report_review", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     report = session.get(MeasureReport, data_dict["id"])
     if report is None:
         raise tk.ObjectNotFound(_("There is no such report."))
@@ -187,7 +189,7 @@ def lutsk_charter_report_list(context: Context, data_dict: DataDict) -> list[dic
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_report_list", context, data_dict)
-    session = context["session"]
+    session = session_of(context)
     if data_dict.get("measure_id"):
         measures = [service.get_measure(session, data_dict["measure_id"])]
     else:
@@ -256,7 +258,7 @@ def lutsk_charter_feedback_submit(context: Context, data_dict: DataDict) -> dict
     tk.check_access("lutsk_charter_feedback_submit", context, data_dict)
     measure = _measure(context, data_dict["measure_id"])
     row = reports.submit_feedback(
-        context["session"], measure, dict(data_dict), _address(), config.plan_feedback_per_hour()
+        session_of(context), measure, dict(data_dict), _address(), config.plan_feedback_per_hour()
     )
     result = reports.feedback_dict(row, private=False)
     commit(context)
@@ -276,7 +278,7 @@ def lutsk_charter_feedback_review(context: Context, data_dict: DataDict) -> dict
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_feedback_review", context, data_dict)
-    row = context["session"].get(MeasureFeedback, data_dict["id"])
+    row = session_of(context).get(MeasureFeedback, data_dict["id"])
     if row is None:
         raise tk.ObjectNotFound(_("There is no such comment."))
     from ckanext.lutsk_charter.clock import now
@@ -317,4 +319,4 @@ def lutsk_charter_feedback_list(context: Context, data_dict: DataDict) -> list[d
         query = query.where(MeasureFeedback.state == "approved")
     elif data_dict.get("state"):
         query = query.where(MeasureFeedback.state == data_dict["state"])
-    return [reports.feedback_dict(r, private=sysadmin) for r in context["session"].scalars(query)]
+    return [reports.feedback_dict(r, private=sysadmin) for r in session_of(context).scalars(query)]
