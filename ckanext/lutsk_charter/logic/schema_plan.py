@@ -7,7 +7,8 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, Schema, Validator, ValidatorFactory
 
-from ckanext.lutsk_charter.logic.validators import _text_problem, lutsk_charter_not_before
+from ckanext.lutsk_charter.logic.validators import lutsk_charter_not_before
+from ckanext.lutsk_charter.logic.validators_input import _text_problem
 from ckanext.lutsk_charter.plan import codes
 
 _ = tk._

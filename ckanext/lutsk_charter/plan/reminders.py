@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ckanext.lutsk_charter.messages import N_, english, translations
 from ckanext.lutsk_charter.monitoring.reminders import Mail
-from ckanext.lutsk_charter.notices import N_, _translations
 
 #: How many days before its due date a report is announced.
 DUE_SOON_DAYS = 7
@@ -162,7 +162,7 @@ def _summary_body(
 
 
 def _languages() -> tuple[gettext.NullTranslations, gettext.NullTranslations]:
-    return _translations("uk"), gettext.NullTranslations()
+    return translations("uk"), english()
 
 
 def _bilingual(text: Any) -> str:
