@@ -11,66 +11,22 @@ import datetime as dt
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan.types import Context, Response
+from ckan.types import Response
 from flask import Blueprint
 from flask import Response as FlaskResponse
 
+from ckanext.lutsk_charter.logic.errors import reasons as error_messages
 from ckanext.lutsk_charter.plan import pages, present
+from ckanext.lutsk_charter.views.base import context, keep_form, kept_form
 
-__all__ = ["plan_bp"]
+__all__ = ["context", "error_messages", "keep_form", "kept_form", "plan_bp"]
 
 plan_bp = Blueprint("lutsk_charter_plan", __name__)
 _ = tk._
 
-#: Where a refused form's values and errors wait for the page it came from.
-_KEPT_FORM = "lutsk_charter_plan_kept_form"
-
-
-def context() -> Context:
-    return {"user": tk.current_user.name if tk.current_user.is_authenticated else ""}  # type: ignore[typeddict-item]
-
-
 def language() -> str:
     """The page's language: ``en`` on the English UI, else Ukrainian."""
     return "en" if tk.h.lang() == "en" else "uk"
-
-
-def keep_form(form_id: str, values: dict[str, Any], errors: dict[str, Any]) -> None:
-    """Keep a refused form's values and errors for the page it came from (POST/redirect/GET)."""
-    import json
-
-    from flask import session
-
-    session[_KEPT_FORM] = {
-        "id": form_id,
-        "values": values,
-        "errors": json.loads(json.dumps(errors, default=str)),
-    }
-
-
-def kept_form(form_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``(values, errors)`` kept for ``form_id`` (then forgotten), or two empty dicts."""
-    from flask import session
-
-    kept = session.get(_KEPT_FORM)
-    if not kept or kept.get("id") != form_id:
-        return {}, {}
-    session.pop(_KEPT_FORM, None)
-    return kept.get("values") or {}, kept.get("errors") or {}
-
-
-def error_messages(errors: dict[str, Any]) -> list[str]:
-    """The messages of a ValidationError's ``error_dict``, flattened."""
-    found: list[str] = []
-    for value in errors.values():
-        if isinstance(value, dict):
-            found += error_messages(value)
-        elif isinstance(value, list):
-            for item in value:
-                found += error_messages(item) if isinstance(item, dict) else [str(item)]
-        else:
-            found.append(str(value))
-    return found
 
 
 def field_errors(errors: dict[str, Any]) -> dict[str, str]:

@@ -8,6 +8,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Response
 
 from ckanext.lutsk_charter.plan import pages, present
+from ckanext.lutsk_charter.views.base import organization as find_organization
 
 from .plan import (
     context,
@@ -24,17 +25,6 @@ _ = tk._
 
 #: Report states the executor may (re)submit for.
 _OPEN_STATES = ("open", "missing", "returned")
-
-
-def _organization(id_or_name: str) -> dict[str, Any]:
-    if "\x00" in id_or_name or len(id_or_name) > 100:
-        return tk.abort(404, _("Organization not found"))
-    try:
-        return tk.get_action("organization_show")(
-            context(), {"id": id_or_name, "include_datasets": False, "include_users": False}
-        )
-    except (tk.ObjectNotFound, tk.NotAuthorized):
-        return tk.abort(404, _("Organization not found"))
 
 
 def _member(organization: dict[str, Any]) -> bool:
@@ -68,7 +58,7 @@ def _returned_comments(measure_id: str) -> dict[str, dict[str, Any]]:
 @plan_bp.route("/organization/charter/<id>")
 def body(id: str) -> str:
     """The body's members: its measures (lead and co-executor) and reports; admins report."""
-    organization = _organization(id)
+    organization = find_organization(id)
     if not _member(organization):
         return tk.abort(403, _("Only the members of the body may see its measures of the plan."))
     try:
@@ -119,7 +109,7 @@ def _can_report(measure_id: str) -> bool:
 @plan_bp.route("/organization/charter/<id>/report", methods=["POST"])
 def report_submit(id: str) -> Response:
     """The lead executor's admins: a report for a measure and period (a new version)."""
-    organization = _organization(id)
+    organization = find_organization(id)
     form = tk.request.form
     measure_id = form.get("measure_id", "")
     values = {
