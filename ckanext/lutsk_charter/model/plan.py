@@ -9,7 +9,7 @@ city) and day, written by ``ckan lutsk-charter snapshot``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeAlias
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ from ckan.model import types as ckan_types
 from sqlalchemy.orm import Mapped, Session, scoped_session
 
 #: A session or CKAN's scoped ``model.Session``: what the actions pass on.
-DB = Session | scoped_session[Any]
+DB: TypeAlias = "Session | scoped_session[Any]"
 
 _TZ = sa.DateTime(timezone=True)
 _TEXTS = sa.ARRAY(sa.UnicodeText)
