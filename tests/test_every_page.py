@@ -112,6 +112,7 @@ PAGES = [
     "/charter/{plan}/measure/{measure_id}",
     "/charter/{plan}/plan-uk.docx",
     "/charter/{plan}/progress-en.xlsx",
+    "/charter/report/{measure_id}/file/evidence.csv",
     "/ckan-admin/charter",
     "/ckan-admin/charter?problem=missing&sort=-deadline",
     "/ckan-admin/charter/measure/{measure_id}/report/2024-H1",

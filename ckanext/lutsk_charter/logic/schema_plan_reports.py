@@ -109,6 +109,14 @@ def report_list(
 
 
 @tk.validator_args
+def report_file_show(not_empty: Validator, lutsk_charter_text: Validator) -> Schema:
+    return {
+        "report_id": [not_empty, lutsk_charter_text],
+        "name": [not_empty, lutsk_charter_text],
+    }
+
+
+@tk.validator_args
 def feedback_submit(
     not_empty: Validator,
     ignore_missing: Validator,

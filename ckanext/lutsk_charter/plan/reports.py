@@ -55,6 +55,12 @@ def storage_dir(report_id: str) -> str | None:
     return os.path.join(root, "lutsk_charter", "reports", report_id)
 
 
+def stored_file(session: Any, report_id: str, name: str) -> str | None:
+    """Where the file ``name`` of report ``report_id`` is on disk, or None."""
+    report = session.get(MeasureReport, report_id)
+    return file_path(report, name) if report is not None else None
+
+
 def file_path(report: MeasureReport, name: str) -> str | None:
     """The stored file of a report by its name, or None."""
     folder = storage_dir(report.id)

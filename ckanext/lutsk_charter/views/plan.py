@@ -303,3 +303,22 @@ def document(plan_name: str, document: str, lang: str, fmt: str) -> Response:
         f'attachment; filename="{plan["name"]}-{document}{suffix}-{lang}.{fmt}"'
     )
     return response
+
+
+@plan_bp.route("/charter/report/<report_id>/file/<path:name>")
+def report_file(report_id: str, name: str) -> Response:
+    """A report's evidence file, for whoever may read the report (else 403/404 in words)."""
+    from ckan import model
+    from flask import send_file
+
+    from ckanext.lutsk_charter.plan.reports import stored_file
+
+    if "\x00" in report_id or "\x00" in name or len(report_id) > 100 or len(name) > 300:
+        return tk.abort(404, _("The report has no such file."))
+    found = tk.get_action("lutsk_charter_report_file_show")(
+        context(), {"report_id": report_id, "name": name}
+    )
+    path = stored_file(model.Session, found["report_id"], found["name"])
+    if path is None:
+        return tk.abort(404, _("The report has no such file."))
+    return send_file(path, as_attachment=True, download_name=found["name"])

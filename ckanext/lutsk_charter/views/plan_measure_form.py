@@ -93,7 +93,7 @@ def _data(values: dict[str, Any], measure: dict[str, Any] | None) -> dict[str, A
         if data.get("deadline_document") is None:
             data.pop("deadline_document", None)
         if not values.get("indicator_code"):
-            data["indicator_code"] = None
+            data["indicator_code"] = ""  # "" unbinds (None would be ignored as missing)
     else:
         data.pop("deadline_document", None)
     return data

@@ -229,6 +229,43 @@ def lutsk_charter_report_list(context: Context, data_dict: DataDict) -> list[dic
     return found
 
 
+@tk.side_effect_free
+@tk.validate_action_data(schema.report_file_show)
+def lutsk_charter_report_file_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """One evidence file of a report: its name, size and where to download it.
+
+    Whoever may read the report may read its files: anyone for an accepted report
+    of an approved or closed plan, the lead executor's members and sysadmins for
+    every state.
+
+    :param report_id: the report's id (one version)
+    :type report_id: string
+    :param name: the file's name as the report lists it in ``files``
+    :type name: string
+
+    :returns: ``report_id``, ``name``, ``size`` (bytes) and ``url`` (the download address)
+    :rtype: dictionary
+    """
+    tk.check_access("lutsk_charter_report_file_show", context, data_dict)
+    report = session_of(context).get(MeasureReport, data_dict["report_id"])
+    if report is None:
+        raise tk.ObjectNotFound(tk._("There is no such report."))
+    stored = next((f for f in report.files if f["name"] == data_dict["name"]), None)
+    if stored is None or reports.file_path(report, stored["name"]) is None:
+        raise tk.ObjectNotFound(tk._("The report has no such file."))
+    return {
+        "report_id": report.id,
+        "name": stored["name"],
+        "size": stored["size"],
+        "url": tk.h.url_for(
+            "lutsk_charter_plan.report_file",
+            report_id=report.id,
+            name=stored["name"],
+            _external=True,
+        ),
+    }
+
+
 def _address() -> str:
     try:
         return tk.request.remote_addr or ""

@@ -323,7 +323,7 @@ def lutsk_charter_legacy_fix(context: Context, data_dict: DataDict) -> AuthResul
     return {"success": False, "msg": _("Only sysadmins may fix old values of stored datasets.")}
 
 
-from .plan import (  # noqa: E402  (the plan's auth functions, collected by the blanket)
+from .plan import (  # noqa: E402, F401  (the plan's auth functions, collected by the blanket)
     lutsk_charter_feedback_list,
     lutsk_charter_feedback_review,
     lutsk_charter_feedback_submit,
@@ -343,6 +343,7 @@ from .plan import (  # noqa: E402  (the plan's auth functions, collected by the 
     lutsk_charter_plan_publish,
     lutsk_charter_plan_show,
     lutsk_charter_plan_update,
+    lutsk_charter_report_file_show,
     lutsk_charter_report_list,
     lutsk_charter_report_review,
     lutsk_charter_report_submit,

@@ -181,3 +181,22 @@ def lutsk_charter_indicator_list(context: Context, data_dict: DataDict) -> AuthR
 
 def lutsk_charter_indicator_snapshot(context: Context, data_dict: DataDict) -> AuthResult:
     return _sysadmin_only(_("Only sysadmins may store the daily figures."))
+
+
+@tk.auth_allow_anonymous_access
+def lutsk_charter_report_file_show(context: Context, data_dict: DataDict) -> AuthResult:
+    """A report's evidence file: as its report, so anyone for an accepted report of a
+    public plan; the lead executor's members and sysadmins for the other states."""
+    report_id = data_dict.get("report_id")
+    report = model.Session.get(MeasureReport, report_id) if isinstance(report_id, str) else None
+    if report is None:
+        return {"success": True}  # nothing to hide: the action answers 404
+    measure = _measure(report.measure_id)
+    if authz.is_sysadmin(context.get("user")) or lead_member(context, measure):
+        return {"success": True}
+    if report.state == "accepted" and measure is not None:
+        return _public_plan(measure.plan_id)
+    return {
+        "success": False,
+        "msg": _("Only the executor's members and the ICT department see a report under review."),
+    }
