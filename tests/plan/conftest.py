@@ -86,3 +86,23 @@ def plan(people) -> dict[str, Any]:
         current=True,
     )
     return {"plan": created, "measures": measures}
+
+
+EVIDENCE = "Показник,Значення\n1,2\n".encode()
+
+
+@pytest.fixture
+def evidence_report(plan, tmp_path, ckan_config, monkeypatch):
+    """A submitted report of the education body on measure 1.2 with one evidence file."""
+    from tests.conftest import upload
+
+    monkeypatch.setitem(ckan_config, "ckan.storage_path", str(tmp_path))
+    return call_action(
+        "lutsk_charter_report_submit",
+        context=as_user("admin"),
+        measure_id=plan["measures"]["1.2"]["id"],
+        period="2024-H1",
+        text_uk="Звіт з додатком",
+        percent=40,
+        upload=[upload(EVIDENCE, "dodatok.csv")],
+    )

@@ -19,7 +19,7 @@ def _form_values(page: str) -> dict[str, str]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
-    form = soup.find("form", method="post")
+    form = soup.find("form", id="lc-measure-form")
     assert form is not None
     values: dict[str, str] = {}
     for field in form.find_all(["input", "textarea", "select"]):
@@ -61,7 +61,9 @@ def test_an_edit_changes_the_title_and_unbinds_the_indicator(app, plan_city):
     values |= {"title_uk": "Відкрити дані про всі заклади освіти", "indicator_code": ""}
     data = [(k, v) for k, v in values.items()]
     data += [("principles", "open_by_default"), ("principles", "accessible_and_usable")]
-    saved = app.post(url, data=data, headers=headers, follow_redirects=False)
+    from werkzeug.datastructures import MultiDict
+
+    saved = app.post(url, data=MultiDict(data), headers=headers, follow_redirects=False)
     assert saved.status_code == 302, saved.get_data(as_text=True)[:2000]
     shown = call_action(
         "lutsk_charter_measure_show",
@@ -81,7 +83,7 @@ def test_a_refused_edit_keeps_the_values_and_says_why(app, plan_city):
     url = f"/uk/ckan-admin/charter/{PLAN_NAME}/measure/1.2/edit"
     values = _form_values(app.get(url, headers=headers).get_data(as_text=True))
     values |= {"title_uk": "Нова назва", "status": "cancelled", "cancel_reason_uk": ""}
-    response = app.post(url, data=list(values.items()), headers=headers)
+    response = app.post(url, data=values, headers=headers)
     assert response.status_code == 409
     page = response.get_data(as_text=True)
     assert "Вкажіть причину скасування заходу." in page
