@@ -6,11 +6,10 @@ import ckan.plugins.toolkit as tk
 import pytest
 from ckan.tests.helpers import call_action
 
+from tests.plan.conftest import EVIDENCE as CONTENT
 from tests.plan.conftest import as_user
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "with_request_context")
-
-from tests.plan.conftest import EVIDENCE as CONTENT
 
 
 @pytest.fixture
