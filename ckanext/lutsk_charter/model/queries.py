@@ -143,11 +143,21 @@ def user_id(name_or_id: str | None) -> str | None:
     return user.id if user else None
 
 
+def user_context(user: str | None) -> Context:
+    """A fresh context for ``user`` (``""``: anonymous) to ask CKAN's own auth functions.
+
+    It carries ``model`` and ``session`` because CKAN 2.11's core auth functions
+    read ``context["model"]`` (``tk.get_action`` adds them, ``tk.check_access`` and
+    ``authz`` do not); our own code never reads them from a context.
+    """
+    return cast(Context, {"user": user or "", "model": model, "session": model.Session})
+
+
 def site_context(**extra: Any) -> Context:
     """The context jobs and commands call actions with: the site user (a sysadmin), plus
     ``extra`` (e.g. ``ignore_auth=True``, ``defer_commit=True``)."""
     site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return cast(Context, {"user": site_user["name"], **extra})
+    return cast(Context, {**user_context(site_user["name"]), **extra})
 
 
 # --- objects a validated id names ----------------------------------------------------------

@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from wtforms import ValidationError as CSRFValidationError
 
 from ckanext.lutsk_charter.logic.errors import reasons
+from ckanext.lutsk_charter.model.queries import user_context
 
 bp = Blueprint("lutsk_charter", __name__)
 _ = tk._
@@ -172,8 +173,7 @@ def share_guards(other: Blueprint) -> None:
 
 def context() -> Context:
     """The context of an action called for the current user (anonymous: no user)."""
-    user = tk.current_user.name if tk.current_user.is_authenticated else ""
-    return Context(user=user)
+    return user_context(tk.current_user.name if tk.current_user.is_authenticated else "")
 
 
 def is_sysadmin() -> bool:

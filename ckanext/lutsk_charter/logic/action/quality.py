@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, cast
+from typing import Any
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
@@ -15,7 +15,7 @@ from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, QualityFlag
-from ckanext.lutsk_charter.model.queries import get_group, get_package
+from ckanext.lutsk_charter.model.queries import get_group, get_package, user_context
 from ckanext.lutsk_charter.quality.checks import PRINCIPLES
 from ckanext.lutsk_charter.quality.links import LinkLimits, check_link
 from ckanext.lutsk_charter.quality.service import reindex, run_quality_checks
@@ -114,7 +114,7 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
         flags = None
         if authz.is_authorized_boolean(
             "package_update",
-            cast(Context, {"user": context.get("user")}),
+            user_context(context.get("user")),
             {"id": package.id},
         ):
             flags = [

@@ -14,6 +14,7 @@ from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.model import ResponsibleAssignment
+from ckanext.lutsk_charter.model.queries import user_context
 
 _ = tk._
 
@@ -139,7 +140,7 @@ def _can_resource(context: Context, auth: str, resource_id: str | None) -> AuthR
     if not resource_id:
         return {"success": False}
     try:
-        tk.check_access(auth, {"user": context.get("user")}, {"id": resource_id})  # type: ignore[typeddict-item]
+        tk.check_access(auth, user_context(context.get("user")), {"id": resource_id})
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return {"success": False, "msg": _("You may not do this with this resource.")}
     return {"success": True}
@@ -159,7 +160,7 @@ def _can_dataset(context: Context, auth: str, data_dict: DataDict, refusal: str)
     try:
         tk.check_access(
             auth,
-            {"user": context.get("user")},  # type: ignore[typeddict-item]
+            user_context(context.get("user")),
             {"id": data_dict.get("id")},
         )
     except (tk.NotAuthorized, tk.ObjectNotFound):
