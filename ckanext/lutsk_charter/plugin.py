@@ -2,7 +2,7 @@
 
 Actions come from ``logic/action/``, their auth from ``logic/auth/``,
 views from ``views/``, validators from ``logic/validators.py``, template helpers from
-``helpers.py``, the CLI from ``cli.py`` and the options from
+``helpers.py``, the CLI from ``cli/`` and the options from
 ``config_declaration.yaml`` through CKAN's blanket decorators; the dataset and
 resource hooks (data changes, validation, quality, search facets) from
 ``implementations/``.

@@ -7,8 +7,9 @@ import json
 import pytest
 from frictionless import Checklist, Package
 
-from ckanext.lutsk_charter.validation.engine import datapackage, validate_file
+from ckanext.lutsk_charter.validation.engine import validate_file
 from ckanext.lutsk_charter.validation.inspect import Limits
+from ckanext.lutsk_charter.validation.package import datapackage
 
 from .corpus import CASES
 

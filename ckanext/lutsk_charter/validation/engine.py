@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -26,14 +25,16 @@ from frictionless import (
 from . import fast as fast_path
 from .findings import Finding, ValidationStop
 from .inspect import Inspection, Limits, inspect
+from .package import FORMATS, csv_control, resource_descriptor
+from .report import clip, error_dict
+from .report import meta as report_meta
+from .report import report as stored_report
 
 log = logging.getLogger(__name__)
 
 Status = Literal["success", "failure", "error"]
 
 MAX_ERRORS = 100
-MAX_CELL = 200
-FORMATS = {"csv": "csv", "tsv": "csv", "xlsx": "xlsx", "xls": "xls", "ods": "ods", "json": "json"}
 
 
 @dataclass
@@ -94,36 +95,38 @@ def validate_file(
     try:
         found = inspect(path, fmt, limits, declared_encoding=options.get("encoding"))
     except ValidationStop as stop:
-        return Outcome(stop.status, _report([stop.finding], [], {}), None, [stop.finding])
+        return Outcome(stop.status, stored_report([stop.finding], [], {}), None, [stop.finding])
 
     descriptor: dict[str, Any] | None = None
     try:
         if fmt == "json":
             _check_json_table(path, found)
         resource = _resource(path, fmt, found, schema, options)
-        descriptor = _descriptor(path, fmt, found, resource, options)
+        descriptor = resource_descriptor(path, fmt, found, resource, options)
         run = _run(resource, path, fmt, found, schema, options, fast)
     except ValidationStop as stop:
         findings = [*found.findings, stop.finding]
-        return Outcome(stop.status, _report(findings, [], _meta(found)), found.sha256, findings)
+        return Outcome(
+            stop.status, stored_report(findings, [], report_meta(found)), found.sha256, findings
+        )
     except FrictionlessException as e:
-        finding = Finding("unreadable", args={"detail": _clip(e.error.message)})
+        finding = Finding("unreadable", args={"detail": clip(e.error.message)})
         return Outcome(
             "failure",
-            _report([*found.findings, finding], [], _meta(found)),
+            stored_report([*found.findings, finding], [], report_meta(found)),
             found.sha256,
             [*found.findings, finding],
         )
     except (UnicodeDecodeError, ValueError, OSError, MemoryError) as e:
-        finding = Finding("unreadable", args={"detail": _clip(str(e))})
+        finding = Finding("unreadable", args={"detail": clip(str(e))})
         return Outcome(
             "failure",
-            _report([*found.findings, finding], [], _meta(found)),
+            stored_report([*found.findings, finding], [], report_meta(found)),
             found.sha256,
             [*found.findings, finding],
         )
 
-    errors = [_error(e) for e in run.errors][:MAX_ERRORS]
+    errors = [error_dict(e) for e in run.errors][:MAX_ERRORS]
     findings = [*found.findings, *_marker_findings(run)]
     if descriptor is not None:
         if run.schema:
@@ -134,7 +137,7 @@ def validate_file(
             descriptor["dialect"]["header"] = False
             descriptor["dialect"].pop("headerRows", None)
     meta = {
-        **_meta(found),
+        **report_meta(found),
         # frictionless leaves it unset when no row follows the header
         "rows": run.rows if run.rows is not None or run.fields is None else 0,
         "fields": run.fields,
@@ -144,7 +147,7 @@ def validate_file(
         "datapackage": descriptor,
     }
     status: Status = "success" if run.valid else "failure"
-    return Outcome(status, _report(findings, errors, meta), found.sha256, findings)
+    return Outcome(status, stored_report(findings, errors, meta), found.sha256, findings)
 
 
 def _limit_errors(options: dict[str, Any]) -> int:
@@ -283,7 +286,7 @@ def _resource(
 ) -> Resource:
     controls: list[Any] = []
     if fmt in ("csv", "tsv"):
-        controls.append(formats.CsvControl(**_csv_control(found, options)))
+        controls.append(formats.CsvControl(**csv_control(found, options)))
     dialect = Dialect(controls=controls)
     if isinstance((options.get("dialect") or {}).get("header_rows"), list):
         dialect.header_rows = options["dialect"]["header_rows"]
@@ -299,81 +302,6 @@ def _resource(
     )
 
 
-def _csv_control(found: Inspection, options: dict[str, Any]) -> dict[str, Any]:
-    """Every CSV setting spelled out, so frictionless sniffs nothing (and a copy reads the same)."""
-    csv_options = (options.get("dialect") or {}).get("csv") or {}
-    return {
-        "delimiter": csv_options.get("delimiter") or found.delimiter or ",",
-        "quote_char": '"',
-        "double_quote": True,
-        "skip_initial_space": False,
-    }
-
-
-def _descriptor(
-    path: Path, fmt: str, found: Inspection, resource: Resource, options: dict[str, Any]
-) -> dict[str, Any]:
-    """The resource as a Data Package resource: what reproduces the verdict elsewhere."""
-    data: dict[str, Any] = {
-        "name": "data",
-        "path": path.name,
-        "format": FORMATS.get(fmt, fmt),
-    }
-    if resource.encoding:
-        data["encoding"] = resource.encoding
-    dialect: dict[str, Any] = {}
-    if fmt in ("csv", "tsv"):
-        control = _csv_control(found, options)
-        dialect["csv"] = {
-            "delimiter": control["delimiter"],
-            "quoteChar": control["quote_char"],
-            "doubleQuote": control["double_quote"],
-            "skipInitialSpace": control["skip_initial_space"],
-        }
-    header_rows = (options.get("dialect") or {}).get("header_rows")
-    dialect["headerRows"] = header_rows if isinstance(header_rows, list) else [1]
-    data["dialect"] = dialect
-    checks = {k: options[k] for k in ("pick_errors", "skip_errors", "limit_rows") if options.get(k)}
-    if checks:
-        data["lutsk_charter:options"] = checks
-    return data
-
-
-def datapackage(
-    described: dict[str, Any],
-    *,
-    name: str,
-    title: str,
-    path: str,
-    homepage: str | None = None,
-) -> dict[str, Any]:
-    """A ``datapackage.json`` of one stored resource descriptor: with the data file saved
-    as ``path`` beside it, ``frictionless validate datapackage.json`` repeats the verdict."""
-    resource = {k: v for k, v in described.items() if k != "lutsk_charter:options"}
-    resource["path"] = path
-    resource["name"] = _slug(Path(path).stem) or "data"
-    command = "frictionless validate datapackage.json"
-    options = described.get("lutsk_charter:options") or {}
-    for option in ("pick_errors", "skip_errors"):
-        if options.get(option):
-            command += f" --{option.replace('_', '-')} {','.join(options[option])}"
-    if options.get("limit_rows"):
-        command += f" --limit-rows {int(options['limit_rows'])}"
-    package: dict[str, Any] = {
-        "name": _slug(name) or "data",
-        "title": title,
-        "description": (f"Save the data file as {path} next to this file and run: {command}"),
-        "resources": [resource],
-    }
-    if homepage:
-        package["homepage"] = homepage
-    return package
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-")
-
-
 #: JSON bigger than this is left to frictionless' streaming reader alone.
 JSON_PARSE_LIMIT = 50 << 20
 
@@ -385,49 +313,6 @@ def _check_json_table(path: Path, found: Inspection) -> None:
     try:
         data = json.loads(path.read_bytes().decode(found.encoding or "utf-8"))
     except ValueError as e:
-        raise ValidationStop(
-            "failure", Finding("unreadable", args={"detail": _clip(str(e))})
-        ) from e
+        raise ValidationStop("failure", Finding("unreadable", args={"detail": clip(str(e))})) from e
     if not isinstance(data, list) or not all(isinstance(row, dict | list) for row in data):
         raise ValidationStop("failure", Finding("not-a-table"))
-
-
-def _error(error: Any) -> dict[str, Any]:
-    data = error.to_descriptor()
-    return {
-        "type": data.get("type"),
-        "title": data.get("title"),
-        "message": _clip(data.get("message", "")),
-        "rowNumber": data.get("rowNumber"),
-        "fieldNumber": data.get("fieldNumber"),
-        "fieldName": _clip(data.get("fieldName") or ""),
-        "cell": _clip(str(data["cell"])) if data.get("cell") is not None else None,
-        "note": _clip(data.get("note", "")),
-    }
-
-
-def _meta(found: Inspection) -> dict[str, Any]:
-    return {
-        "encoding": found.encoding,
-        "encoding_confidence": found.encoding_confidence,
-        "delimiter": found.delimiter,
-        "bytes": found.size,
-    }
-
-
-def _report(
-    findings: list[Finding], errors: list[dict[str, Any]], meta: dict[str, Any]
-) -> dict[str, Any]:
-    report = {
-        "findings": [f.to_dict() for f in findings],
-        "errors": errors,
-        "meta": meta,
-    }
-    # Bound the stored size: drop errors from the end until it fits in 256 KB.
-    while errors and len(json.dumps(report, ensure_ascii=False)) > 256 * 1024:
-        del errors[len(errors) // 2 :]
-    return report
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"

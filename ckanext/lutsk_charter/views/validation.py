@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 from ckan.types import Response
 from flask import Response as FlaskResponse
 
-from ckanext.lutsk_charter.validation.engine import datapackage
+from ckanext.lutsk_charter.validation.package import datapackage
 from ckanext.lutsk_charter.validation.service import is_validated_format
 from ckanext.lutsk_charter.views import base
 from ckanext.lutsk_charter.views.base import bp

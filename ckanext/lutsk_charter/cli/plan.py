@@ -7,20 +7,7 @@ from typing import Any
 
 import click
 
-
-def _site_context() -> Any:
-    from ckanext.lutsk_charter.model.queries import site_context
-
-    return site_context()
-
-
-def _fail(error: Any, what: str) -> click.ClickException:
-    for field, messages in error.error_dict.items():
-        for message in messages if isinstance(messages, list) else [messages]:
-            click.secho(
-                f"{field}: {message}" if field != "rows" else str(message), fg="red", err=True
-            )
-    return click.ClickException(what)
+from .common import fail, site_context
 
 
 @click.group("plan")
@@ -38,7 +25,7 @@ def plan_import(path: Path, plan_id: str | None, dry_run: bool) -> None:
 
     import ckan.plugins.toolkit as tk
 
-    context = _site_context()
+    context = site_context()
     if not plan_id:
         plan_id = tk.get_action("lutsk_charter_plan_show")(dict(context), {})["id"]  # type: ignore[arg-type]
     fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
@@ -50,7 +37,7 @@ def plan_import(path: Path, plan_id: str | None, dry_run: bool) -> None:
             {"id": plan_id, "content": content, "format": fmt, "dry_run": dry_run},
         )
     except tk.ValidationError as e:
-        raise _fail(e, "nothing was imported") from None
+        raise fail(e, "nothing was imported") from None
     click.secho(
         "{rows} row(s): {created} created, {updated} updated, {unchanged} unchanged{dry}".format(
             dry=" (dry run: nothing stored)" if dry_run else "", **result
@@ -76,9 +63,9 @@ def plan_export(plan_id: str | None, day: str | None, fmt: str, output: Any) -> 
     if day:
         data["date"] = day
     try:
-        result = tk.get_action("lutsk_charter_plan_export")(_site_context(), data)  # type: ignore[arg-type]
+        result = tk.get_action("lutsk_charter_plan_export")(site_context(), data)  # type: ignore[arg-type]
     except tk.ValidationError as e:
-        raise _fail(e, "nothing was exported") from None
+        raise fail(e, "nothing was exported") from None
     except tk.ObjectNotFound as e:
         raise click.ClickException(str(e) or "no such plan") from None
     output.write(result["content"])
@@ -90,9 +77,9 @@ def plan_publish() -> None:
     import ckan.plugins.toolkit as tk
 
     try:
-        result = tk.get_action("lutsk_charter_plan_publish")(_site_context(), {})  # type: ignore[arg-type]
+        result = tk.get_action("lutsk_charter_plan_publish")(site_context(), {})  # type: ignore[arg-type]
     except tk.ValidationError as e:
-        raise _fail(e, "the plan was not published") from None
+        raise fail(e, "the plan was not published") from None
     click.secho(
         "Action plan dataset {what}: {name}, {measures} measure(s)".format(
             what="created" if result["created"] else "updated", **result
