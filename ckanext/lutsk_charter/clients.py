@@ -13,15 +13,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from typing import Any
 
-import sqlalchemy as sa
-from ckan import model
 from ckan.types import AlchemySession
 
-from ckanext.lutsk_charter.model.queries import data_changed_subquery
+from ckanext.lutsk_charter.model.packages import data_clock_column, data_clock_rows
+
+__all__ = [
+    "MONITOR_DATASET_KEYS",
+    "MONITOR_RESOURCE_KEYS",
+    "clock_moment",
+    "complete_for_clients",
+    "data_clock",
+    "data_clock_column",
+    "iso_utc",
+    "solr_date",
+]
 
 #: Dataset keys the monitor reads (besides ``organization.name`` and ``tags[].display_name``).
 MONITOR_DATASET_KEYS = (
@@ -51,11 +59,8 @@ MONITOR_RESOURCE_KEYS = (
 
 def data_clock(session: AlchemySession, package_ids: Iterable[str]) -> dict[str, dt.datetime]:
     """When each dataset's data last changed (aware UTC), in one query for all of them."""
-    ids = list(package_ids)
-    if not ids:
-        return {}
     found: dict[str, dt.datetime] = {}
-    for package_id, changed, created in session.execute(_data_clock_statement(), {"ids": ids}):
+    for package_id, changed, created in data_clock_rows(session, package_ids):
         moment = clock_moment(changed, created)
         if moment is not None:
             found[package_id] = moment
@@ -68,20 +73,6 @@ def clock_moment(changed: dt.datetime | None, created: dt.datetime | None) -> dt
     if moment is None:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
-def data_clock_column() -> Any:
-    """The latest data change of the active resources of ``package`` (correlated)."""
-    return data_changed_subquery(model.package_table.c.id)
-
-
-@functools.cache
-def _data_clock_statement() -> sa.Select:
-    """Built once (a save reads the clock three times): only the ids change."""
-    package = model.package_table
-    return sa.select(package.c.id, data_clock_column(), package.c.metadata_created).where(
-        package.c.id.in_(sa.bindparam("ids", expanding=True))
-    )
 
 
 def iso_utc(moment: dt.datetime) -> str:

@@ -113,16 +113,11 @@ def _items(value: Any, context: Context) -> Any:
     """Codes of items of the Resolution 835 list."""
     if not _texts(value):
         return value  # not a list of texts: already refused by _text_list
-    import sqlalchemy as sa
     from ckan import model
 
-    from ckanext.lutsk_charter.model import RequiredDataset
+    from ckanext.lutsk_charter.model.required import known_codes
 
-    known = set(
-        model.Session.scalars(
-            sa.select(RequiredDataset.code).where(RequiredDataset.code.in_(value))
-        )
-    )
+    known = known_codes(model.Session, value)
     for v in value:
         if v not in known:
             raise Invalid(

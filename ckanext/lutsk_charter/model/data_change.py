@@ -10,6 +10,7 @@ it, and when either last changed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
@@ -33,3 +34,11 @@ class ResourceDataChange(tk.BaseModel):  # type: ignore[misc, valid-type]
     fingerprint: Mapped[str]
     content_sha256: Mapped[str | None]
     changed_at: Mapped[dt.datetime]
+
+
+def changes_of(session: Any, package_id: str) -> dict[str, ResourceDataChange]:
+    """The stored rows of a dataset's resources, by resource id."""
+    rows = session.scalars(
+        sa.select(ResourceDataChange).where(ResourceDataChange.package_id == package_id)
+    )
+    return {row.resource_id: row for row in rows}

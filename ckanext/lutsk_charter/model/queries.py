@@ -20,6 +20,7 @@ from .data_change import ResourceDataChange
 from .responsible import current_on
 
 __all__ = [
+    "admin_emails",
     "current_on",
     "data_changed_at",
     "data_changed_by_package",
@@ -118,9 +119,11 @@ def data_changed_at(package_ids: Iterable[str]) -> dict[str, dt.datetime]:
 # --- organizations -------------------------------------------------------------------------
 
 
-def org_summaries(ids: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+def org_summaries(
+    ids: Iterable[str] | None = None, session: Any = None
+) -> dict[str, dict[str, str]]:
     """``{id: {"id", "name", "title"}}`` of the given organizations (all active ones for None);
-    the title falls back to the name."""
+    the title falls back to the name. ``session``: the caller's (default CKAN's)."""
     group = model.group_table
     query = sa.select(group.c.id, group.c.name, group.c.title)
     if ids is None:
@@ -130,7 +133,7 @@ def org_summaries(ids: Iterable[str] | None = None) -> dict[str, dict[str, str]]
         if not wanted:
             return {}
         query = query.where(group.c.id.in_(wanted))
-    rows = model.Session.execute(query.order_by(group.c.title, group.c.name))
+    rows = (session or model.Session).execute(query.order_by(group.c.title, group.c.name))
     return {r.id: {"id": r.id, "name": r.name, "title": r.title or r.name} for r in rows}
 
 
@@ -141,6 +144,25 @@ def user_id(name_or_id: str | None) -> str | None:
     """The id of a user given by name or id; ``None`` for no one or an unknown user."""
     user = model.User.get(name_or_id or "") if name_or_id else None
     return user.id if user else None
+
+
+def admin_emails(session: Any, organization_ids: Iterable[str]) -> list[tuple[str, str]]:
+    """``(organization id, e-mail)`` of the active admins with an e-mail of these bodies."""
+    member, user = model.member_table, model.user_table
+    rows = session.execute(
+        sa.select(member.c.group_id, user.c.email)
+        .join(user, user.c.id == member.c.table_id)
+        .where(
+            member.c.group_id.in_(list(organization_ids)),
+            member.c.table_name == "user",
+            member.c.capacity == "admin",
+            member.c.state == "active",
+            user.c.state == "active",
+            user.c.email.isnot(None),
+            user.c.email != "",
+        )
+    )
+    return [(r[0], r[1]) for r in rows]
 
 
 def user_context(user: str | None) -> Context:

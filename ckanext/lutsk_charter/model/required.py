@@ -59,3 +59,39 @@ class RequiredDataset(tk.BaseModel):  # type: ignore[misc, valid-type]
             "updated_at": self.updated_at.isoformat() if self.updated_at else None,
             "updated_by": self.updated_by,
         }
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+def _in_list_order(query: Any) -> Any:
+    from ckanext.lutsk_charter.monitoring.required import list_order
+
+    return query.order_by(*list_order())
+
+
+def required_items(
+    session: Any, section: str | None = None, include_inactive: bool = False
+) -> list[RequiredDataset]:
+    """The items of the list (of one section if given; inactive ones too if asked), in the
+    list's order: all information holders first, then local self-government."""
+    query = sa.select(RequiredDataset)
+    if section:
+        query = query.where(RequiredDataset.section == section)
+    if not include_inactive:
+        query = query.where(RequiredDataset.active.is_(True))
+    return list(session.scalars(_in_list_order(query)))
+
+
+def items_by_code(session: Any, codes: Any, for_update: bool = False) -> dict[str, RequiredDataset]:
+    """The items of these codes, by code (locked ``for_update``)."""
+    query = sa.select(RequiredDataset).where(RequiredDataset.code.in_(list(codes)))
+    if for_update:
+        query = query.with_for_update()
+    return {item.code: item for item in session.scalars(query)}
+
+
+def known_codes(session: Any, codes: Any) -> set[str]:
+    """Which of these codes are items of the list."""
+    query = sa.select(RequiredDataset.code).where(RequiredDataset.code.in_(list(codes)))
+    return set(session.scalars(query))

@@ -211,3 +211,126 @@ def history(organization_id: str) -> sa.Select:
         .where(table.organization_id == organization_id)
         .order_by(table.recorded_at.desc(), table.id)
     )
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+def current_assignees(
+    session: Any, organization_ids: list[str] | None, today: dt.date, role: str | None = None
+) -> list[ResponsibleAssignment]:
+    """The assignments current on ``today`` (of one role if given), for some bodies or all;
+    oldest first."""
+    query = current_assignments(organization_ids, today)
+    if role:
+        query = query.where(ResponsibleAssignment.role == role)
+    return list(session.scalars(query))
+
+
+def assignment_history(session: Any, organization_id: str) -> list[ResponsibleAssignment]:
+    """Every assignment of a body, newest first."""
+    return list(session.scalars(history(organization_id)))
+
+
+def assignments_by_id(session: Any, ids: Any) -> dict[str, ResponsibleAssignment]:
+    """The assignments of these ids, by id."""
+    query = sa.select(ResponsibleAssignment).where(ResponsibleAssignment.id.in_(set(ids)))
+    return {a.id: a for a in session.scalars(query)}
+
+
+def stale_contacts(session: Any, today: dt.date, organization_id: str | None) -> list[Any]:
+    """Rows ``(id, name, title, owner_org, maintainer_email)`` of the active datasets (of one
+    body if given) whose ``maintainer_email`` is no person current on ``today`` in their body;
+    by body and name."""
+    from ckan import model
+
+    package = model.Package
+    email = sa.func.lower(sa.func.trim(package.maintainer_email))
+    current = current_assignments(None, today).subquery()
+    query = (
+        sa.select(
+            package.id, package.name, package.title, package.owner_org, package.maintainer_email
+        )
+        .where(
+            package.state == "active",
+            package.type == "dataset",
+            package.maintainer_email.isnot(None),
+            package.maintainer_email != "",
+        )
+        .where(
+            ~sa.exists().where(
+                current.c.organization_id == package.owner_org,
+                sa.func.lower(current.c.email) == email,
+            )
+        )
+        .order_by(package.owner_org, package.name)
+    )
+    if organization_id:
+        query = query.where(package.owner_org == organization_id)
+    return list(session.execute(query))
+
+
+# --- the change feed ----------------------------------------------------------------------
+
+
+def _changes_where(query: Any, organization_id: str | None, kind: str | None) -> Any:
+    if organization_id:
+        query = query.where(ResponsibleChange.organization_id == organization_id)
+    if kind:
+        query = query.where(ResponsibleChange.kind == kind)
+    return query
+
+
+def change_page(
+    session: Any,
+    *,
+    acknowledged: bool | None,
+    organization_id: str | None,
+    kind: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[ResponsibleChange]]:
+    """``(count, changes)`` of the feed that match, newest first (``acknowledged``: None
+    for both)."""
+    change = ResponsibleChange
+    query = sa.select(change)
+    if acknowledged is not None:
+        seen = change.acknowledged_at.isnot(None)
+        query = query.where(seen if acknowledged else sa.not_(seen))
+    query = _changes_where(query, organization_id, kind)
+    count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(change.changed_at.desc(), change.id).limit(limit).offset(offset)
+    ).all()
+    return count, list(rows)
+
+
+def existing_changes(session: Any, ids: set[str]) -> set[str]:
+    """Which of these ids are changes of the feed."""
+    change = ResponsibleChange
+    return set(session.scalars(sa.select(change.id).where(change.id.in_(ids))))
+
+
+def acknowledge_changes(
+    session: Any,
+    *,
+    ids: set[str] | None,
+    organization_id: str | None,
+    kind: str | None,
+    at: dt.datetime,
+    by: str | None,
+) -> int:
+    """Acknowledge the changes not yet acknowledged: of these ids, or else those that match
+    the filters; how many."""
+    change = ResponsibleChange
+    pending = sa.update(change).where(change.acknowledged_at.is_(None))
+    if ids is not None:
+        pending = pending.where(change.id.in_(ids))
+    else:
+        pending = _changes_where(pending, organization_id, kind)
+    result = session.execute(
+        pending.values(acknowledged_at=at, acknowledged_by=by).execution_options(
+            synchronize_session=False
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

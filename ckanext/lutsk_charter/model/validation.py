@@ -11,6 +11,7 @@ them queues nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -71,3 +72,37 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc, valid-type]
         if with_report:
             data["report"] = self.report
         return data
+
+
+def validation_candidates(
+    formats: Collection[str],
+    organization_id: str | None = None,
+    package_id: str | None = None,
+    pending_only: bool = False,
+    one_dataset: bool = False,
+) -> list[str]:
+    """Ids of the active resources of active datasets in these formats, by dataset name and
+    position: of one body, of one dataset (``one_dataset``: ``package_id``, None matching
+    nothing), or only those whose validation is pending."""
+    from ckan import model
+
+    resource, package = model.Resource, model.Package
+    query = (
+        sa.select(resource.id)
+        .join(package, package.id == resource.package_id)
+        .where(
+            resource.state == "active",
+            package.state == "active",
+            sa.func.lower(resource.format).in_(formats),
+        )
+        .order_by(package.name, resource.position)
+    )
+    if organization_id:
+        query = query.where(package.owner_org == organization_id)
+    if one_dataset:
+        query = query.where(package.id == package_id)
+    if pending_only:
+        query = query.join(ResourceValidation, ResourceValidation.resource_id == resource.id).where(
+            ResourceValidation.status == "pending"
+        )
+    return list(model.Session.scalars(query))

@@ -177,38 +177,23 @@ def _both(text: Any) -> str:
 
 def compose(session: Any, day: dt.date, site_url: str) -> list[Mail]:
     """Today's reminders of every approved plan's reports."""
-    import sqlalchemy as sa
-    from ckan import model
-
     from ckanext.lutsk_charter import config
+    from ckanext.lutsk_charter.model import plan_queries
     from ckanext.lutsk_charter.model import responsible as register
-    from ckanext.lutsk_charter.model.plan import Plan
+    from ckanext.lutsk_charter.model.queries import admin_emails
     from ckanext.lutsk_charter.plan.progress import progress
 
     dues: list[Due] = []
     overdue: list[Mapping[str, Any]] = []
-    for plan in session.scalars(sa.select(Plan).where(Plan.state == "approved")):
+    for plan in plan_queries.plans(session, "approved", with_drafts=False):
         figures = progress(session, plan, day)
         dues += owed(figures, day)
         overdue += [m for m in figures["measures"] if m["overdue"]]
     org_ids = sorted({d.organization_id for d in dues if d.organization_id})
     recipients: dict[str, list[str]] = {}
-    for assignment in session.scalars(register.current_assignments(org_ids, day)):
+    for assignment in register.current_assignees(session, org_ids, day):
         recipients.setdefault(assignment.organization_id, []).append(assignment.email)
-    member, user = model.member_table, model.user_table
-    admins = session.execute(
-        sa.select(member.c.group_id, user.c.email)
-        .join(user, user.c.id == member.c.table_id)
-        .where(
-            member.c.group_id.in_(org_ids),
-            member.c.table_name == "user",
-            member.c.capacity == "admin",
-            member.c.state == "active",
-            user.c.state == "active",
-            user.c.email.isnot(None),
-            user.c.email != "",
-        )
-    )
+    admins = admin_emails(session, org_ids)
     for organization_id, email in admins:
         recipients.setdefault(organization_id, []).append(email)
     return executor_mails(dues, recipients, site_url) + summary_mails(

@@ -8,10 +8,10 @@ import os
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from werkzeug.utils import secure_filename
 
 from ckanext.lutsk_charter.clock import now
+from ckanext.lutsk_charter.model import plan_queries
 from ckanext.lutsk_charter.model.plan import DB, Measure, MeasureFeedback, MeasureReport, Plan
 from ckanext.lutsk_charter.plan import codes
 from ckanext.lutsk_charter.plan.service import _history
@@ -110,12 +110,7 @@ def submit(
                 ]
             }
         )
-    latest = session.scalars(
-        sa.select(MeasureReport)
-        .where(MeasureReport.measure_id == measure.id, MeasureReport.period == period)
-        .order_by(MeasureReport.version.desc())
-        .with_for_update()
-    ).first()
+    latest = plan_queries.latest_report_for_update(session, measure.id, period)
     if latest is not None and latest.state == "accepted":
         raise tk.ValidationError({"period": [_("The report for this period is already accepted.")]})
     files = _read_uploads(uploads)
@@ -171,13 +166,7 @@ def review(
     session: DB, report: MeasureReport, state: str, comment: str, user_id: str | None
 ) -> MeasureReport:
     """Accept the latest version of a report, or return it with a comment."""
-    newer = session.scalars(
-        sa.select(MeasureReport.id).where(
-            MeasureReport.measure_id == report.measure_id,
-            MeasureReport.period == report.period,
-            MeasureReport.version > report.version,
-        )
-    ).first()
+    newer = plan_queries.has_newer_report(session, report)
     if newer:
         raise tk.ValidationError({"id": [_("A newer version of this report has been submitted.")]})
     if report.state != "submitted":
@@ -236,12 +225,7 @@ def submit_feedback(
     hashed = sender_hash(address)
     email = (data.get("email") or "").lower()
     since = now() - dt.timedelta(hours=1)
-    same_sender = MeasureFeedback.sender_hash == hashed
-    if email:
-        same_sender = sa.or_(same_sender, sa.func.lower(MeasureFeedback.email) == email)
-    recent = session.scalar(
-        sa.select(sa.func.count()).where(MeasureFeedback.created >= since, same_sender)
-    )
+    recent = plan_queries.recent_feedback(session, since, hashed, email)
     if (recent or 0) >= per_hour:
         raise tk.ValidationError(
             {"text": [_("Too many comments from you within an hour; please try again later.")]}

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 
 from ckanext.lutsk_charter.clock import now, today
+from ckanext.lutsk_charter.model import plan_queries
 from ckanext.lutsk_charter.model.plan import DB, DeadlineChange, Measure, Plan, PlanHistory
 from ckanext.lutsk_charter.model.plan_queries import organizations
 from ckanext.lutsk_charter.plan import codes
@@ -53,12 +53,7 @@ def _missing_en(row: Any, fields: tuple[str, ...]) -> list[str]:
 
 def get_plan(session: DB, id_or_name: str | None) -> Plan:
     """The plan by id or name, or the current one when none is given; ObjectNotFound otherwise."""
-    if id_or_name:
-        plan = session.scalars(
-            sa.select(Plan).where(sa.or_(Plan.id == id_or_name, Plan.name == id_or_name))
-        ).first()
-    else:
-        plan = session.scalars(sa.select(Plan).where(Plan.current.is_(True))).first()
+    plan = plan_queries.find_plan(session, id_or_name)
     if plan is None:
         raise tk.ObjectNotFound(_("There is no such action plan."))
     return plan
@@ -107,15 +102,12 @@ def _apply(row: Any, fields: tuple[str, ...], data: dict[str, Any]) -> dict[str,
 
 
 def _unset_current(session: DB, keep: str | None) -> None:
-    query = sa.update(Plan).where(Plan.current.is_(True))
-    if keep:
-        query = query.where(Plan.id != keep)
-    session.execute(query.values(current=False))
+    plan_queries.unset_current(session, keep)
     session.flush()
 
 
 def create_plan(session: DB, data: dict[str, Any], user_id: str | None) -> Plan:
-    if session.scalars(sa.select(Plan.id).where(Plan.name == data["name"])).first():
+    if plan_queries.plan_name_taken(session, data["name"]):
         raise tk.ValidationError({"name": [_("An action plan with this name already exists.")]})
     moment = now()
     plan = Plan(created=moment, modified=moment, state="draft", current=False)
@@ -129,10 +121,12 @@ def create_plan(session: DB, data: dict[str, Any], user_id: str | None) -> Plan:
 
 
 def update_plan(session: DB, plan: Plan, data: dict[str, Any], user_id: str | None) -> Plan:
-    if "name" in data and data["name"] != plan.name:
-        taken = session.scalars(sa.select(Plan.id).where(Plan.name == data["name"])).first()
-        if taken:
-            raise tk.ValidationError({"name": [_("An action plan with this name already exists.")]})
+    if (
+        "name" in data
+        and data["name"] != plan.name
+        and plan_queries.plan_name_taken(session, data["name"])
+    ):
+        raise tk.ValidationError({"name": [_("An action plan with this name already exists.")]})
     if data.get("state") == "draft" and plan.state != "draft":
         raise tk.ValidationError(
             {"state": [_("An approved or closed plan cannot go back to draft.")]}
@@ -170,11 +164,7 @@ def _check_measure(session: DB, plan: Plan, measure: Measure) -> None:
         errors["cancel_reason_uk"] = [_("Say why the measure was cancelled.")]
     if measure.indicator_code and measure.indicator_target is None:
         errors["indicator_target"] = [_("A measure bound to a live indicator needs a target.")]
-    taken = session.scalars(
-        sa.select(Measure.id).where(
-            Measure.plan_id == plan.id, Measure.number == measure.number, Measure.id != measure.id
-        )
-    ).first()
+    taken = plan_queries.measure_number_taken(session, plan.id, measure.number, measure.id)
     if taken:
         errors["number"] = [_("The plan already has a measure with this number.")]
     if errors:
@@ -333,11 +323,7 @@ def bodies_of(session: DB, measures: list[Measure]) -> dict[str, dict[str, str]]
 
 
 def deadline_changes(session: DB, measure_id: str) -> list[dict[str, Any]]:
-    rows = session.scalars(
-        sa.select(DeadlineChange)
-        .where(DeadlineChange.measure_id == measure_id)
-        .order_by(DeadlineChange.changed_at)
-    )
+    rows = plan_queries.deadline_moves(session, measure_id)
     return [
         {
             "old": {"kind": r.old_kind, "value": r.old_deadline},
@@ -351,15 +337,7 @@ def deadline_changes(session: DB, measure_id: str) -> list[dict[str, Any]]:
 
 
 def history(session: DB, measure_id: str) -> list[dict[str, Any]]:
-    from ckan import model
-
-    user = model.user_table
-    rows = session.execute(
-        sa.select(PlanHistory, user.c.name)
-        .outerjoin(user, user.c.id == PlanHistory.user_id)
-        .where(PlanHistory.measure_id == measure_id)
-        .order_by(PlanHistory.changed_at, PlanHistory.id)
-    )
+    rows = plan_queries.measure_history(session, measure_id)
     return [
         {
             "action": h.action,

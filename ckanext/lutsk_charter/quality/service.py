@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins as p
-import sqlalchemy as sa
 from ckan import model
 from ckan.lib import search
 from ckan.types import Context
@@ -17,6 +16,7 @@ from ckan.types import Context
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.interfaces import ILutskCharterChecks
+from ckanext.lutsk_charter.model.locks import advisory_lock
 from ckanext.lutsk_charter.quality import gather, store
 from ckanext.lutsk_charter.quality.checks import BUILT_IN, Check
 from ckanext.lutsk_charter.quality.facts import CheckEnv
@@ -91,18 +91,7 @@ def _lock(session: Any, package_ids: list[str] | None) -> None:
     started at the same moment waits, then sees the first one's flags and leaves
     one consistent set.
     """
-    if package_ids is None:
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        return
-    # One round trip: the shared lock first, then each dataset's in a fixed order (a
-    # select list is evaluated left to right).
-    ids = sorted(set(package_ids))
-    locks = ", ".join(f"pg_advisory_xact_lock(:key2, hashtext(:id{i}))" for i in range(len(ids)))
-    session.execute(
-        sa.text(f"SELECT pg_advisory_xact_lock_shared(:key), {locks}"),
-        {"key": _LOCK_KEY, "key2": _LOCK_KEY & 0x7FFF_FFFF}
-        | {f"id{i}": package_id for i, package_id in enumerate(ids)},
-    )
+    advisory_lock(session, _LOCK_KEY, package_ids)
 
 
 def reindex(package_ids: list[str]) -> None:

@@ -12,7 +12,6 @@ from typing import cast
 import ckan.authz as authz
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context
 
@@ -20,6 +19,8 @@ from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
+from ckanext.lutsk_charter.model.packages import active_dataset_count
+from ckanext.lutsk_charter.model.queries import admin_emails as body_admin_emails
 from ckanext.lutsk_charter.model.queries import get_group, site_context, user_id
 
 log = logging.getLogger(__name__)
@@ -155,12 +156,7 @@ def recheck_body(context: Context, organization_id: str) -> None:
     In the request for a small body, in the background above
     ``quality.recheck_in_background_above`` datasets.
     """
-    package = model.package_table
-    count = model.Session.scalar(
-        sa.select(sa.func.count())
-        .select_from(package)
-        .where(package.c.owner_org == organization_id, package.c.state == "active")
-    )
+    count = active_dataset_count(organization_id)
     if not count:
         return
     tk.get_action("lutsk_charter_quality_recheck")(
@@ -173,16 +169,4 @@ def recheck_body(context: Context, organization_id: str) -> None:
 
 
 def admin_emails(context: Context, organization_id: str) -> set[str]:
-    rows = model.Session.execute(
-        sa.select(model.User.email)
-        .join(model.Member, model.Member.table_id == model.User.id)
-        .where(
-            model.Member.group_id == organization_id,
-            model.Member.table_name == "user",
-            model.Member.capacity == "admin",
-            model.Member.state == "active",
-            model.User.state == "active",
-            model.User.email.isnot(None),
-        )
-    )
-    return {r.email for r in rows if r.email}
+    return {email for _id, email in body_admin_emails(model.Session, [organization_id])}

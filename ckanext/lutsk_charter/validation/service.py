@@ -16,7 +16,6 @@ from typing import Any, cast
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.lib.uploader import get_resource_uploader
 from ckan.types import Context, DataDict
@@ -25,6 +24,7 @@ from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import ResourceValidation
+from ckanext.lutsk_charter.model.validation import validation_candidates as candidates
 from ckanext.lutsk_charter.quality.service import run_quality_checks
 from ckanext.lutsk_charter.validation.deadline import run_with_deadline, unpacked_size
 from ckanext.lutsk_charter.validation.engine import Outcome, validate_file
@@ -80,27 +80,14 @@ def enqueue(
 
 def validation_candidates(context: Context, data_dict: DataDict) -> list[str]:
     """Ids of the active resources in validated formats that a batch covers."""
-    resource, package = model.Resource, model.Package
-    query = (
-        sa.select(resource.id)
-        .join(package, package.id == resource.package_id)
-        .where(
-            resource.state == "active",
-            package.state == "active",
-            sa.func.lower(resource.format).in_(config.validation_formats()),
-        )
-        .order_by(package.name, resource.position)
+    dataset = model.Package.get(data_dict["dataset_id"]) if data_dict.get("dataset_id") else None
+    return candidates(
+        config.validation_formats(),
+        organization_id=data_dict.get("organization_id"),
+        package_id=dataset.id if dataset else None,
+        pending_only=bool(data_dict.get("pending")),
+        one_dataset=bool(data_dict.get("dataset_id")),
     )
-    if data_dict.get("organization_id"):
-        query = query.where(package.owner_org == data_dict["organization_id"])
-    if data_dict.get("dataset_id"):
-        dataset = model.Package.get(data_dict["dataset_id"])
-        query = query.where(package.id == (dataset.id if dataset else None))
-    if data_dict.get("pending"):
-        query = query.join(ResourceValidation, ResourceValidation.resource_id == resource.id).where(
-            ResourceValidation.status == "pending"
-        )
-    return list(model.Session.scalars(query))
 
 
 def resource_dict(context: Context, resource_id: str) -> dict[str, Any]:

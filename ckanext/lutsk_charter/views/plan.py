@@ -24,6 +24,7 @@ __all__ = ["context", "error_messages", "keep_form", "kept_form", "plan_bp"]
 plan_bp = Blueprint("lutsk_charter_plan", __name__)
 _ = tk._
 
+
 def language() -> str:
     """The page's language: ``en`` on the English UI, else Ukrainian."""
     return "en" if tk.h.lang() == "en" else "uk"

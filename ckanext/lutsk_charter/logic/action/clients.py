@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import ActionResult, Context, DataDict
+
+from ckanext.lutsk_charter.model import packages
 
 
 @tk.chained_action
@@ -48,31 +49,24 @@ def package_list(up_func: Any, context: Context, data_dict: DataDict) -> ActionR
     user = context.get("user") or ""
     sysadmin = bool(user) and authz.is_sysadmin(user)
     user_obj = model.User.get(user) if user else None
-    table = model.package_table
-    column = table.c["id"] if context.get("api_version", 1) == 2 else table.c["name"]
-
-    visible = table.c["private"].is_(False)
+    bodies: Literal["none", "all"] | list[str] = "none"
     if private and sysadmin:
-        visible = sa.true()
+        bodies = "all"
     elif private and user_obj is not None:
-        bodies = [g.id for g in user_obj.get_groups("organization")]
-        if bodies:
-            visible = sa.or_(visible, table.c["owner_org"].in_(bodies))
-    states = [table.c["state"] == "active"]
+        bodies = [g.id for g in user_obj.get_groups("organization")] or "none"
+    creator: Literal["none", "all"] | str = "none"
     if drafts and sysadmin:
-        states.append(table.c["state"] == "draft")
+        creator = "all"
     elif drafts and user_obj is not None:
-        states.append(
-            sa.and_(table.c["state"] == "draft", table.c["creator_user_id"] == user_obj.id)
-        )
-    if deleted and sysadmin:
-        states.append(table.c["state"] == "deleted")
-    query = sa.select(column).where(visible, sa.or_(*states)).order_by(column)
-    if limit:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return list(model.Session.scalars(query).all())
+        creator = user_obj.id
+    return packages.package_names(
+        by_id=context.get("api_version", 1) == 2,
+        private=bodies,
+        drafts=creator,
+        deleted=deleted and sysadmin,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def _whole(data_dict: DataDict, name: str) -> int | None:

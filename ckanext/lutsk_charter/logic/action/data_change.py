@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
 
@@ -13,7 +12,8 @@ from ckanext.lutsk_charter import timeliness
 from ckanext.lutsk_charter.clock import now, portal_zone
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import ResourceDataChange
-from ckanext.lutsk_charter.model.queries import data_changed_subquery, get_package
+from ckanext.lutsk_charter.model.data_change import changes_of
+from ckanext.lutsk_charter.model.queries import data_changed_at, get_package
 
 
 @tk.validate_action_data(schema.data_change_record)
@@ -34,12 +34,7 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
     tk.check_access("lutsk_charter_data_change_record", context, data_dict)
     session = model.Session
     package = get_package(data_dict["id"])
-    stored = {
-        row.resource_id: row
-        for row in session.scalars(
-            sa.select(ResourceDataChange).where(ResourceDataChange.package_id == package.id)
-        )
-    }
+    stored = changes_of(session, package.id)
     moment = now()
     given = data_dict.get("content")
     content: dict[str, Any] = given if isinstance(given, dict) else {}
@@ -91,9 +86,8 @@ def lutsk_charter_dataset_timeliness_show(context: Context, data_dict: DataDict)
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_dataset_timeliness_show", context, data_dict)
-    session = model.Session
     package = get_package(data_dict["id"])
-    latest = session.scalar(sa.select(data_changed_subquery(package.id)))
+    latest = data_changed_at([package.id]).get(package.id)
     changed = latest or timeliness.parse_ckan_time(package.metadata_created) or now()
     frequency = package.extras.get("update_frequency")
     result = timeliness.assess(frequency, changed, now(), portal_zone())

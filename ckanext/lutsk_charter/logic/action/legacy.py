@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.lib import plugins as lib_plugins
 from ckan.lib import search
@@ -13,6 +12,7 @@ from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.logic.errors import flatten_errors
+from ckanext.lutsk_charter.model.packages import active_dataset_ids
 from ckanext.lutsk_charter.model.queries import get_package, site_context
 
 _ = tk._
@@ -94,13 +94,7 @@ def lutsk_charter_legacy_fix(context: Context, data_dict: DataDict) -> dict[str,
 def _dataset_ids(context: Context, one: str | None) -> list[str]:
     if one:
         return [get_package(one).id]
-    return list(
-        model.Session.scalars(
-            sa.select(model.Package.id)
-            .where(model.Package.state == "active", model.Package.type == "dataset")
-            .order_by(model.Package.name)
-        )
-    )
+    return active_dataset_ids()
 
 
 def _site_context(context: Context) -> Context:

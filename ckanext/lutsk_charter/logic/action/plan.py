@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema_plan as schema
 from ckanext.lutsk_charter.logic.context import commit, is_sysadmin, session_of, user_id
+from ckanext.lutsk_charter.model import plan_queries
 from ckanext.lutsk_charter.model.plan import Measure, Plan
 from ckanext.lutsk_charter.plan import codes, service
 from ckanext.lutsk_charter.plan.progress import progress, report_periods
@@ -128,12 +128,8 @@ def lutsk_charter_plan_list(context: Context, data_dict: DataDict) -> list[dict[
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_plan_list", context, data_dict)
-    query = sa.select(Plan).order_by(Plan.period_start.desc(), Plan.name)
-    if data_dict.get("state"):
-        query = query.where(Plan.state == data_dict["state"])
-    if not is_sysadmin(context):
-        query = query.where(Plan.state != "draft")
-    return [service.plan_dict(p) for p in session_of(context).scalars(query)]
+    found = plan_queries.plans(session_of(context), data_dict.get("state"), is_sysadmin(context))
+    return [service.plan_dict(p) for p in found]
 
 
 @tk.side_effect_free

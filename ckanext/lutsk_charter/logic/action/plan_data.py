@@ -7,12 +7,11 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, DataDict
-from sqlalchemy.dialects.postgresql import insert
 
 from ckanext.lutsk_charter.clock import now, today
 from ckanext.lutsk_charter.logic import schema_plan_reports as schema
 from ckanext.lutsk_charter.logic.context import session_of
-from ckanext.lutsk_charter.model.plan import IndicatorValue
+from ckanext.lutsk_charter.model import plan_queries
 from ckanext.lutsk_charter.model.plan_queries import indicator_trends
 from ckanext.lutsk_charter.plan import indicators
 
@@ -95,19 +94,7 @@ def lutsk_charter_indicator_snapshot(context: Context, data_dict: DataDict) -> d
         for code, scopes in values.items()
         for scope, figure in scopes.items()
     ]
-    if rows:
-        statement = insert(IndicatorValue.__table__).values(rows)
-        session_of(context).execute(
-            statement.on_conflict_do_update(
-                index_elements=["code", "organization_id", "day"],
-                set_={
-                    "value": statement.excluded.value,
-                    "numerator": statement.excluded.numerator,
-                    "denominator": statement.excluded.denominator,
-                    "taken_at": statement.excluded.taken_at,
-                },
-            )
-        )
+    plan_queries.store_indicator_values(session_of(context), rows)
     if not context.get("defer_commit"):
         session_of(context).commit()
     return {"day": day.isoformat(), "indicators": len(values), "values": len(rows)}

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import base64
-import io
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
-from werkzeug.datastructures import FileStorage
 
-from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter import config, publishing
 from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema_plan_reports as schema
 from ckanext.lutsk_charter.logic.context import commit, session_of
-from ckanext.lutsk_charter.model.plan import Measure
+from ckanext.lutsk_charter.logic.errors import flatten_errors
+from ckanext.lutsk_charter.model import plan_queries
+from ckanext.lutsk_charter.model.queries import org_summaries
 from ckanext.lutsk_charter.plan import rows as plan_rows
 from ckanext.lutsk_charter.plan import service
 from ckanext.lutsk_charter.plan.progress import progress
@@ -154,23 +153,18 @@ def lutsk_charter_plan_export(context: Context, data_dict: DataDict) -> dict[str
 
 
 def _bodies_by_name(context: Context) -> dict[str, str]:
-    group = model.group_table
     found: dict[str, str] = {}
-    for r in session_of(context).execute(
-        sa.select(group.c.id, group.c.name).where(
-            group.c.is_organization.is_(True), group.c.state == "active"
-        )
-    ):
-        found[r.name] = found[r.id] = r.id
+    for body in org_summaries(None, session_of(context)).values():
+        found[body["name"]] = found[body["id"]] = body["id"]
     return found
 
 
 def _messages(error: tk.ValidationError) -> str:
-    parts = []
-    for field, problems in (error.error_dict or {}).items():
-        texts = problems if isinstance(problems, list) else [problems]
-        parts.append(f"{field}: {' '.join(str(t) for t in texts)}")
-    return "; ".join(parts)
+    """``field: reason reason; field: reason`` of a row's problems."""
+    by_field: dict[str, list[str]] = {}
+    for problem in flatten_errors(error.error_dict or {}):
+        by_field.setdefault(problem["field"], []).append(problem["reason"])
+    return "; ".join(f"{field}: {' '.join(texts)}" for field, texts in by_field.items())
 
 
 @tk.validate_action_data(schema.plan_import)
@@ -213,10 +207,7 @@ def lutsk_charter_plan_import(context: Context, data_dict: DataDict) -> dict[str
             }
         ) from e
     bodies = _bodies_by_name(context)
-    existing = {
-        m.number: m.id
-        for m in session.scalars(sa.select(Measure).where(Measure.plan_id == plan.id))
-    }
+    existing = {m.number: m.id for m in plan_queries.plan_measures(session, plan.id)}
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     errors: list[str] = []
     outer = session.begin_nested()
@@ -343,43 +334,14 @@ def lutsk_charter_plan_publish(context: Context, data_dict: DataDict) -> dict[st
         "csv": plan_rows.csv_text(rows).encode("utf-8"),
         "json": plan_rows.json_text(figures).encode("utf-8"),
     }
-    inner: Any = {"user": context.get("user", ""), "ignore_auth": True}
-    name = config.plan_dataset()
-    try:
-        existing = tk.get_action("package_show")(_copy(inner), {"id": name})
-    except tk.ObjectNotFound:
-        existing = None
-    fields = {**_DATASET, "name": name, "owner_org": group.id, "private": False}
-    if existing is None:
-        dataset = tk.get_action("package_create")(_copy(inner), fields)
-    else:
-        dataset = tk.get_action("package_patch")(_copy(inner), {**fields, "id": existing["id"]})
-    resources = {}
-    for fmt, meta in _RESOURCES.items():
-        upload = FileStorage(
-            io.BytesIO(contents[fmt]), filename=f"{name}.{fmt}", content_type=meta["mimetype"]
+    user = context.get("user", "")
+    fields = {**_DATASET, "name": config.plan_dataset(), "owner_org": group.id, "private": False}
+    dataset, created = publishing.ensure_dataset(user, fields)
+    files = [
+        publishing.File(
+            fmt, {"name": meta["name"], "format": meta["format"]}, contents[fmt], meta["mimetype"]
         )
-        current = next(
-            (r for r in dataset["resources"] if (r.get("format") or "").upper() == meta["format"]),
-            None,
-        )
-        data = {
-            "name": meta["name"],
-            "format": meta["format"],
-            "url": f"{name}.{fmt}",
-            "upload": upload,
-        }
-        if current is None:
-            resource = tk.get_action("resource_create")(
-                _copy(inner), {**data, "package_id": dataset["id"]}
-            )
-        else:
-            resource = tk.get_action("resource_patch")(_copy(inner), {**data, "id": current["id"]})
-        resources[fmt] = resource["id"]
-    return {
-        "dataset_id": dataset["id"],
-        "name": dataset["name"],
-        "created": existing is None,
-        "measures": len(rows),
-        "resources": resources,
-    }
+        for fmt, meta in _RESOURCES.items()
+    ]
+    resources = publishing.replace_files(user, dataset, files)
+    return {**publishing.published(dataset, created, resources), "measures": len(rows)}

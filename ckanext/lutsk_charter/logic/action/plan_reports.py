@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.logic import schema_plan_reports as schema
 from ckanext.lutsk_charter.logic.auth.plan import lead_member
 from ckanext.lutsk_charter.logic.context import commit, is_sysadmin, session_of, user_id
+from ckanext.lutsk_charter.model import plan_queries
 from ckanext.lutsk_charter.model.plan import Measure, MeasureFeedback, MeasureReport
 from ckanext.lutsk_charter.plan import reports, service
 
@@ -195,20 +195,9 @@ def lutsk_charter_report_list(context: Context, data_dict: DataDict) -> list[dic
     else:
         plan = service.get_plan(session, data_dict.get("plan_id"))
         tk.check_access("lutsk_charter_plan_show", context, {"id": plan.id})
-        measures = list(session.scalars(sa.select(Measure).where(Measure.plan_id == plan.id)))
+        measures = plan_queries.plan_measures(session, plan.id)
     by_id = {m.id: m for m in measures}
-    query = sa.select(MeasureReport).where(MeasureReport.measure_id.in_(list(by_id)))
-    if data_dict.get("period"):
-        query = query.where(MeasureReport.period == data_dict["period"])
-    rows = list(
-        session.scalars(
-            query.order_by(
-                MeasureReport.period.desc(),
-                MeasureReport.measure_id,
-                MeasureReport.version.desc(),
-            )
-        )
-    )
+    rows = plan_queries.reports_of(session, by_id, data_dict.get("period"))
     if not data_dict.get("all_versions"):
         seen: set[tuple[str, str]] = set()
         latest = []
@@ -347,13 +336,8 @@ def lutsk_charter_feedback_list(context: Context, data_dict: DataDict) -> list[d
     """
     tk.check_access("lutsk_charter_feedback_list", context, data_dict)
     sysadmin = is_sysadmin(context)
-    query = sa.select(MeasureFeedback).order_by(MeasureFeedback.created.desc())
-    if data_dict.get("measure_id"):
-        query = query.where(MeasureFeedback.measure_id == data_dict["measure_id"])
-    elif not sysadmin:
+    if not data_dict.get("measure_id") and not sysadmin:
         raise tk.ValidationError({"measure_id": [_("Missing value")]})
-    if not sysadmin:
-        query = query.where(MeasureFeedback.state == "approved")
-    elif data_dict.get("state"):
-        query = query.where(MeasureFeedback.state == data_dict["state"])
-    return [reports.feedback_dict(r, private=sysadmin) for r in session_of(context).scalars(query)]
+    state = data_dict.get("state") if sysadmin else "approved"
+    found = plan_queries.feedback_of(session_of(context), data_dict.get("measure_id"), state)
+    return [reports.feedback_dict(r, private=sysadmin) for r in found]

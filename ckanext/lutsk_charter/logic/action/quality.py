@@ -7,14 +7,14 @@ from typing import Any
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter import config, jobs
 from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck, QualityFlag
+from ckanext.lutsk_charter.model import DatasetQuality, LinkCheck
+from ckanext.lutsk_charter.model.flags import flag_page, flags_for_update, open_flags
 from ckanext.lutsk_charter.model.queries import get_group, get_package, user_context
 from ckanext.lutsk_charter.quality.checks import PRINCIPLES
 from ckanext.lutsk_charter.quality.links import LinkLimits, check_link
@@ -117,14 +117,7 @@ def lutsk_charter_dataset_quality_show(context: Context, data_dict: DataDict) ->
             user_context(context.get("user")),
             {"id": package.id},
         ):
-            flags = [
-                f.dictize(row.checked_at)
-                for f in model.Session.scalars(
-                    sa.select(QualityFlag)
-                    .where(QualityFlag.package_id == package.id)
-                    .where(QualityFlag.status.in_(("open", "acknowledged")))
-                )
-            ]
+            flags = [f.dictize(row.checked_at) for f in open_flags(package.id)]
             # The worst first, then in the Charter's order of principles.
             flags.sort(
                 key=lambda f: (
@@ -181,33 +174,19 @@ def lutsk_charter_flag_list(context: Context, data_dict: DataDict) -> dict[str, 
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_flag_list", context, data_dict)
-    from ckan import model
-
-    query = (
-        sa.select(QualityFlag, model.Package.name, model.Package.title, DatasetQuality.checked_at)
-        .join(model.Package, model.Package.id == QualityFlag.package_id)
-        .outerjoin(DatasetQuality, DatasetQuality.package_id == QualityFlag.package_id)
-    )
+    organization_id = package_id = None
     if data_dict.get("organization_id"):
-        group = get_group(data_dict["organization_id"])
-        query = query.where(model.Package.owner_org == group.id)  # its body now
+        organization_id = get_group(data_dict["organization_id"]).id  # its body now
     if data_dict.get("package_id"):
-        query = query.where(QualityFlag.package_id == get_package(data_dict["package_id"]).id)
-    for name in ("principle", "code", "severity"):
-        if data_dict.get(name):
-            query = query.where(getattr(QualityFlag, name) == data_dict[name])
-    status = data_dict["status"]
-    if status == "unresolved":
-        query = query.where(QualityFlag.status != "resolved")
-    else:
-        query = query.where(QualityFlag.status == status)
-    session = model.Session
-    count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = session.execute(
-        query.order_by(QualityFlag.first_seen.desc(), QualityFlag.id)
-        .limit(min(data_dict.get("limit", 50), 1000))
-        .offset(data_dict.get("offset", 0))
-    ).all()
+        package_id = get_package(data_dict["package_id"]).id
+    count, rows = flag_page(
+        organization_id=organization_id,
+        package_id=package_id,
+        equal={k: data_dict[k] for k in ("principle", "code", "severity") if data_dict.get(k)},
+        status=data_dict["status"],
+        limit=min(data_dict.get("limit", 50), 1000),
+        offset=data_dict.get("offset", 0),
+    )
     return {
         "count": count,
         "results": [
@@ -238,9 +217,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> dict[str
     """
     tk.check_access("lutsk_charter_flag_review", context, data_dict)
     session = model.Session
-    flags = session.scalars(
-        sa.select(QualityFlag).where(QualityFlag.id.in_(data_dict["id"])).with_for_update()
-    ).all()
+    flags = flags_for_update(data_dict["id"])
     missing = set(data_dict["id"]) - {f.id for f in flags}
     if missing:
         raise tk.ObjectNotFound(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.types import Context, DataDict
-from werkzeug.datastructures import FileStorage
 
-from ckanext.lutsk_charter import config
+from ckanext.lutsk_charter import config, publishing
 from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model.register import register_datasets
@@ -110,47 +108,26 @@ def lutsk_charter_register_publish(context: Context, data_dict: DataDict) -> dic
     """
     tk.check_access("lutsk_charter_register_publish", context, data_dict)
     organization = _publishing_body(context)
-    name = config.register_dataset()
-    try:
-        existing = tk.get_action("package_show")(_inner(context), {"id": name})
-    except tk.ObjectNotFound:
-        existing = None
-    fields = {**_DATASET, "name": name, "owner_org": organization.id, "private": False}
-    if existing is None:
-        dataset = tk.get_action("package_create")(_inner(context), fields)
-    else:
-        dataset = tk.get_action("package_patch")(_inner(context), {**fields, "id": existing["id"]})
+    user = context.get("user", "")
+    fields = {
+        **_DATASET,
+        "name": config.register_dataset(),
+        "owner_org": organization.id,
+        "private": False,
+    }
+    dataset, created = publishing.ensure_dataset(user, fields)
+    # the register lists the datasets public now: its own dataset too
     rows = register.rows(
         register_datasets(model.Session), tk.config["ckan.site_url"], _frequencies()
     )
-    resources = {}
-    for fmt, meta in _RESOURCES.items():
-        upload = FileStorage(
-            io.BytesIO(register.content(rows, fmt)),
-            filename=f"{name}.{fmt}",
-            content_type=register.MEDIA_TYPES[fmt].split(";")[0],
+    files = [
+        publishing.File(
+            fmt, meta, register.content(rows, fmt), register.MEDIA_TYPES[fmt].split(";")[0]
         )
-        current = next(
-            (r for r in dataset["resources"] if (r.get("format") or "").upper() == meta["format"]),
-            None,
-        )
-        data = {**meta, "url": f"{name}.{fmt}", "upload": upload}
-        if current is None:
-            resource = tk.get_action("resource_create")(
-                _inner(context), {**data, "package_id": dataset["id"]}
-            )
-        else:
-            resource = tk.get_action("resource_patch")(
-                _inner(context), {**data, "id": current["id"]}
-            )
-        resources[fmt] = resource["id"]
-    return {
-        "dataset_id": dataset["id"],
-        "name": dataset["name"],
-        "created": existing is None,
-        "rows": len(rows),
-        "resources": resources,
-    }
+        for fmt, meta in _RESOURCES.items()
+    ]
+    resources = publishing.replace_files(user, dataset, files)
+    return {**publishing.published(dataset, created, resources), "rows": len(rows)}
 
 
 def _frequencies() -> dict[str, str]:
@@ -193,11 +170,6 @@ def _publishing_body(context: Context) -> Any:
             }
         )
     return group
-
-
-def _inner(context: Context) -> Context:
-    """A context for the core actions the publishing calls, as the same user."""
-    return {"user": context.get("user", ""), "ignore_auth": True}  # type: ignore[typeddict-item]
 
 
 def _filename(context: Context, organization_id: str | None, fmt: str) -> str:

@@ -6,13 +6,12 @@ import logging
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import today
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.model import Reminder
+from ckanext.lutsk_charter.model.reminders import mailed_on
 from ckanext.lutsk_charter.monitoring import remind
 
 log = logging.getLogger(__name__)
@@ -48,12 +47,7 @@ def lutsk_charter_reminders_send(context: Context, data_dict: DataDict) -> dict[
     session = model.Session
     day = today()
     mails = remind.compose(session)
-    already = {
-        (recipient, kind)
-        for recipient, kind in session.execute(
-            sa.select(Reminder.recipient, Reminder.kind).where(Reminder.day == day)
-        )
-    }
+    already = mailed_on(session, day)
     result: dict[str, Any] = {"sent": 0, "skipped": 0, "failed": 0, "failed_recipients": []}
     pending = []
     for mail in mails:

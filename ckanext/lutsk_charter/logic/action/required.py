@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
 
@@ -13,6 +12,7 @@ from ckanext.lutsk_charter.clock import now
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import RequiredDataset
 from ckanext.lutsk_charter.model.queries import org_summaries, user_id
+from ckanext.lutsk_charter.model.required import items_by_code, required_items
 from ckanext.lutsk_charter.monitoring import required
 from ckanext.lutsk_charter.types import REQUIRED_SECTIONS
 
@@ -41,12 +41,10 @@ def lutsk_charter_required_dataset_list(
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_required_dataset_list", context, data_dict)
-    query = sa.select(RequiredDataset).order_by(*required.list_order())
-    if data_dict.get("section"):
-        query = query.where(RequiredDataset.section == data_dict["section"])
-    if not data_dict.get("include_inactive"):
-        query = query.where(RequiredDataset.active.is_(True))
-    return [item.dictize() for item in model.Session.scalars(query)]
+    items = required_items(
+        model.Session, data_dict.get("section"), bool(data_dict.get("include_inactive"))
+    )
+    return [item.dictize() for item in items]
 
 
 @tk.validate_action_data(schema.required_dataset_update)
@@ -112,10 +110,7 @@ def lutsk_charter_required_dataset_load(context: Context, data_dict: DataDict) -
         raise tk.ValidationError({"csv": problems})
     session = model.Session
     dry_run = bool(data_dict.get("dry_run"))
-    query = sa.select(RequiredDataset).where(RequiredDataset.code.in_([r["code"] for r in rows]))
-    existing = {
-        item.code: item for item in session.scalars(query if dry_run else query.with_for_update())
-    }
+    existing = items_by_code(session, [r["code"] for r in rows], for_update=not dry_run)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     moment, actor = now(), user_id(context.get("user"))
     for row in rows:
@@ -174,11 +169,7 @@ def lutsk_charter_required_dataset_coverage(
     tk.check_access("lutsk_charter_required_dataset_coverage", context, data_dict)
     session = model.Session
     organization_id = data_dict.get("organization_id")
-    catalogue = session.scalars(
-        sa.select(RequiredDataset)
-        .where(RequiredDataset.active.is_(True))
-        .order_by(*required.list_order())
-    ).all()
+    catalogue = required_items(session)
     linked = required.linked_datasets(context, organization_id)
     bodies = org_summaries({d["organization_id"] for d in linked})
     by_code: dict[str, list[dict[str, Any]]] = {}

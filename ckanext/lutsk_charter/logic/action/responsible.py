@@ -6,7 +6,6 @@ import logging
 from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import ActionResult, Context, DataDict
 
@@ -225,7 +224,7 @@ def lutsk_charter_responsible_list(context: Context, data_dict: DataDict) -> lis
     tk.check_access("lutsk_charter_responsible_list", context, data_dict)
     organization_id = data_dict["organization_id"]
     day = today()
-    rows = model.Session.scalars(register.current_assignments([organization_id], day))
+    rows = register.current_assignees(model.Session, [organization_id], day)
     with_contacts = service.is_member(context, organization_id)
     return [row.dictize(with_contacts=with_contacts, today=day) for row in rows]
 
@@ -245,7 +244,7 @@ def lutsk_charter_responsible_history(
     """
     tk.check_access("lutsk_charter_responsible_history", context, data_dict)
     day = today()
-    rows = model.Session.scalars(register.history(data_dict["organization_id"]))
+    rows = register.assignment_history(model.Session, data_dict["organization_id"])
     return [row.dictize(with_contacts=True, today=day) for row in rows]
 
 
@@ -266,29 +265,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
     :rtype: list of dictionaries
     """
     tk.check_access("lutsk_charter_stale_contacts", context, data_dict)
-    package = model.Package
-    email = sa.func.lower(sa.func.trim(package.maintainer_email))
-    current = register.current_assignments(None, today()).subquery()
-    query = (
-        sa.select(
-            package.id, package.name, package.title, package.owner_org, package.maintainer_email
-        )
-        .where(
-            package.state == "active",
-            package.type == "dataset",
-            package.maintainer_email.isnot(None),
-            package.maintainer_email != "",
-        )
-        .where(
-            ~sa.exists().where(
-                current.c.organization_id == package.owner_org,
-                sa.func.lower(current.c.email) == email,
-            )
-        )
-        .order_by(package.owner_org, package.name)
-    )
-    if data_dict.get("organization_id"):
-        query = query.where(package.owner_org == data_dict["organization_id"])
+    rows = register.stale_contacts(model.Session, today(), data_dict.get("organization_id"))
     official: dict[str, str] = {}
 
     def _official(organization_id: str | None) -> str:
@@ -309,7 +286,7 @@ def lutsk_charter_stale_contacts(context: Context, data_dict: DataDict) -> list[
             "organization_id": r.owner_org,
             "maintainer_email": r.maintainer_email,
         }
-        for r in model.Session.execute(query)
+        for r in rows
         if (r.maintainer_email or "").strip().lower() != _official(r.owner_org)
     ]
 
@@ -338,11 +315,10 @@ def package_create(
     ):
         group = model.Group.get(data_dict["owner_org"])
         if group is not None:
-            publisher = model.Session.scalars(
-                register.current_assignments([group.id], today()).where(
-                    ResponsibleAssignment.role == "publisher"
-                )
-            ).first()
+            publishers = register.current_assignees(
+                model.Session, [group.id], today(), role="publisher"
+            )
+            publisher = publishers[0] if publishers else None
             if publisher is not None:
                 email = (
                     publisher.email

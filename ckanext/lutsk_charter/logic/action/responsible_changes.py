@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, cast
+from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.lutsk_charter.clock import now, today
 from ckanext.lutsk_charter.logic import schema
 from ckanext.lutsk_charter.model import ResponsibleAssignment, ResponsibleChange
+from ckanext.lutsk_charter.model import responsible as register
 from ckanext.lutsk_charter.model.queries import org_summaries, user_id
 from ckanext.lutsk_charter.responsible import service
 
@@ -43,30 +43,16 @@ def lutsk_charter_responsible_change_list(context: Context, data_dict: DataDict)
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_responsible_change_list", context, data_dict)
-    change = ResponsibleChange
-    query = sa.select(change)
-    if "acknowledged" in data_dict:
-        acknowledged = change.acknowledged_at.isnot(None)
-        query = query.where(acknowledged if data_dict["acknowledged"] else sa.not_(acknowledged))
-    if data_dict.get("organization_id"):
-        query = query.where(change.organization_id == data_dict["organization_id"])
-    if data_dict.get("kind"):
-        query = query.where(change.kind == data_dict["kind"])
     session = model.Session
-    count = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = session.scalars(
-        query.order_by(change.changed_at.desc(), change.id)
-        .limit(data_dict.get("limit", 50))
-        .offset(data_dict.get("offset", 0))
-    ).all()
-    assignments = {
-        a.id: a
-        for a in session.scalars(
-            sa.select(ResponsibleAssignment).where(
-                ResponsibleAssignment.id.in_({r.assignment_id for r in rows})
-            )
-        )
-    }
+    count, rows = register.change_page(
+        session,
+        acknowledged=bool(data_dict["acknowledged"]) if "acknowledged" in data_dict else None,
+        organization_id=data_dict.get("organization_id"),
+        kind=data_dict.get("kind"),
+        limit=data_dict.get("limit", 50),
+        offset=data_dict.get("offset", 0),
+    )
+    assignments = register.assignments_by_id(session, {r.assignment_id for r in rows})
     groups = org_summaries({r.organization_id for r in rows})
     day = today()
     results = []
@@ -94,9 +80,7 @@ def lutsk_charter_responsible_change_acknowledge(
     """
     tk.check_access("lutsk_charter_responsible_change_acknowledge", context, data_dict)
     session = model.Session
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
+    change = _locked_change(data_dict["id"])
     if change.acknowledged_at is None:
         change.acknowledged_at = now()
         change.acknowledged_by = user_id(context.get("user"))
@@ -129,27 +113,22 @@ def lutsk_charter_responsible_change_acknowledge_many(
     """
     tk.check_access("lutsk_charter_responsible_change_acknowledge_many", context, data_dict)
     session = model.Session
-    change = ResponsibleChange
-    pending = sa.update(change).where(change.acknowledged_at.is_(None))
+    ids: set[str] | None = None
     if data_dict.get("id"):
         ids = set(data_dict["id"])
-        found = set(session.scalars(sa.select(change.id).where(change.id.in_(ids))))
-        if found != ids:
+        if register.existing_changes(session, ids) != ids:
             raise tk.ObjectNotFound(_("There is no such change."))
-        pending = pending.where(change.id.in_(ids))
-    else:
-        if data_dict.get("organization_id"):
-            pending = pending.where(change.organization_id == data_dict["organization_id"])
-        if data_dict.get("kind"):
-            pending = pending.where(change.kind == data_dict["kind"])
-    result = session.execute(
-        pending.values(
-            acknowledged_at=now(), acknowledged_by=user_id(context.get("user"))
-        ).execution_options(synchronize_session=False)
+    count = register.acknowledge_changes(
+        session,
+        ids=ids,
+        organization_id=data_dict.get("organization_id"),
+        kind=data_dict.get("kind"),
+        at=now(),
+        by=user_id(context.get("user")),
     )
     if not context.get("defer_commit"):
         session.commit()
-    return {"count": cast(Any, result).rowcount}
+    return {"count": count}
 
 
 @tk.validate_action_data(schema.id_only)
@@ -168,9 +147,7 @@ def lutsk_charter_responsible_change_resend(
     """
     tk.check_access("lutsk_charter_responsible_change_resend", context, data_dict)
     session = model.Session
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
+    change = _locked_change(data_dict["id"])
     assignment = session.get(ResponsibleAssignment, change.assignment_id)
     actor = model.User.get(change.changed_by or "")
     if assignment is None:
@@ -198,12 +175,18 @@ def lutsk_charter_responsible_change_notice_result(
     """
     tk.check_access("lutsk_charter_responsible_change_notice_result", context, data_dict)
     session = model.Session
-    change = session.get(ResponsibleChange, data_dict["id"], with_for_update=True)
-    if change is None:
-        raise tk.ObjectNotFound(_("There is no such change."))
+    change = _locked_change(data_dict["id"])
     change.notice_state = data_dict["state"]
     change.notice_error = data_dict.get("error") if data_dict["state"] == "failed" else None
     change.notice_at = now()
     if not context.get("defer_commit"):
         session.commit()
     return change.dictize()
+
+
+def _locked_change(change_id: str) -> ResponsibleChange:
+    """The change, locked for this transaction; ``ObjectNotFound`` if there is none."""
+    change = model.Session.get(ResponsibleChange, change_id, with_for_update=True)
+    if change is None:
+        raise tk.ObjectNotFound(_("There is no such change."))
+    return change

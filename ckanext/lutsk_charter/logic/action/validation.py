@@ -111,22 +111,22 @@ def lutsk_charter_validation_run_batch(context: Context, data_dict: DataDict) ->
 @tk.chained_action
 def resource_create(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Create a resource; with ``validation.sync`` on, invalid data is refused before saving."""
-    checked = service.validate_incoming(context, data_dict)
-    if checked is not None:  # the save hooks need not queue it
-        context["lutsk_charter_validated_while_saving"] = True  # type: ignore[typeddict-unknown-key]
-    created = up_func(context, data_dict)
-    if checked is not None:
-        service.store_checked(context, created, checked)
-    return created
+    return _save_validated(up_func, context, data_dict)
 
 
 @tk.chained_action
 def resource_update(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Update a resource; with ``validation.sync`` on, invalid new data is refused."""
+    return _save_validated(up_func, context, data_dict)
+
+
+def _save_validated(up_func: Any, context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Core's save, with the data validated first when ``validation.sync`` is on (refused when
+    invalid) and the result stored with the saved resource."""
     checked = service.validate_incoming(context, data_dict)
     if checked is not None:  # the save hooks need not queue it
         context["lutsk_charter_validated_while_saving"] = True  # type: ignore[typeddict-unknown-key]
-    updated = up_func(context, data_dict)
+    saved = up_func(context, data_dict)
     if checked is not None:
-        service.store_checked(context, updated, checked)
-    return updated
+        service.store_checked(context, saved, checked)
+    return saved

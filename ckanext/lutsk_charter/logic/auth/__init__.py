@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import AuthResult, Context, DataDict
 
@@ -206,7 +205,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResu
     form). Sysadmins pass without this being called; editors, members and
     everyone else are refused.
     """
-    from ckanext.lutsk_charter.model import QualityFlag
+    from ckanext.lutsk_charter.model.flags import bodies_of_flags
 
     ids = data_dict.get("id")
     ids = [ids] if isinstance(ids, str) else ids
@@ -224,16 +223,7 @@ def lutsk_charter_flag_review(context: Context, data_dict: DataDict) -> AuthResu
         return denied
     if not ids or not isinstance(ids, list):
         return denied
-    package = model.Package
-    # The dataset's current body, never the one stored with the flag when it was found.
-    bodies = set(
-        model.Session.scalars(
-            sa.select(package.owner_org)
-            .join(QualityFlag, QualityFlag.package_id == package.id)
-            .where(QualityFlag.id.in_(ids))
-            .distinct()
-        )
-    )
+    bodies = bodies_of_flags(ids)  # the datasets' current bodies
     if not bodies or None in bodies:
         return denied
     if all(authz.users_role_for_group_or_org(body, user) == "admin" for body in bodies):

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import ckan.authz as authz
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import AuthResult, Context, DataDict
 
-from ckanext.lutsk_charter.model.plan import Measure, MeasureReport, Plan
+from ckanext.lutsk_charter.model.plan import Measure, MeasureReport
+from ckanext.lutsk_charter.model.plan_queries import plan_state
 
 _ = tk._
 
 
 def _plan_state(id_or_name: str | None) -> str | None:
-    query = sa.select(Plan.state)
-    if id_or_name:
-        query = query.where(sa.or_(Plan.id == id_or_name, Plan.name == id_or_name))
-    else:
-        query = query.where(Plan.current.is_(True))
-    return model.Session.scalars(query).first()
+    return plan_state(model.Session, id_or_name)
 
 
 def _public_plan(id_or_name: str | None) -> AuthResult:
