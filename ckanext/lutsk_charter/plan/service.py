@@ -43,6 +43,11 @@ def _json(value: Any) -> Any:
     return value
 
 
+def given(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """Those of ``fields`` that ``data`` holds (what a create or update changes)."""
+    return {k: data[k] for k in fields if k in data}
+
+
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value else None
 

@@ -12,11 +12,6 @@ from .data_change import lutsk_charter_data_change_record, lutsk_charter_dataset
 from .legacy import lutsk_charter_legacy_check, lutsk_charter_legacy_fix
 from .monitoring import lutsk_charter_monitor_show, lutsk_charter_monitor_snapshot
 from .plan import (
-    lutsk_charter_measure_create,
-    lutsk_charter_measure_history,
-    lutsk_charter_measure_list,
-    lutsk_charter_measure_show,
-    lutsk_charter_measure_update,
     lutsk_charter_plan_create,
     lutsk_charter_plan_list,
     lutsk_charter_plan_progress,
@@ -32,6 +27,13 @@ from .plan_io import (
     lutsk_charter_plan_export,
     lutsk_charter_plan_import,
     lutsk_charter_plan_publish,
+)
+from .plan_measures import (
+    lutsk_charter_measure_create,
+    lutsk_charter_measure_history,
+    lutsk_charter_measure_list,
+    lutsk_charter_measure_show,
+    lutsk_charter_measure_update,
 )
 from .plan_reports import (
     lutsk_charter_feedback_list,
