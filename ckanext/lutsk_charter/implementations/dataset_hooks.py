@@ -70,7 +70,11 @@ class DatasetHooks(p.SingletonPlugin):
         if stored is not None:
             pkg_dict["charter_score"], pkg_dict["charter_band"], codes = stored
             pkg_dict["charter_flags"] = codes.split()
-        clock = clients.data_clock(model.Session, [pkg_dict["id"]]).get(pkg_dict["id"])
+        shown = model.Session.info.get(_SHOWN_CLOCK, {}).pop(pkg_dict["id"], _NOT_SHOWN)
+        if shown is _NOT_SHOWN:  # no show of it in this transaction since its last write
+            clock = clients.data_clock(model.Session, [pkg_dict["id"]]).get(pkg_dict["id"])
+        else:
+            clock = shown
         if clock is not None:  # a Solr date: filter with [NOW-1YEAR TO *], sort desc
             pkg_dict["data_last_updated"] = clients.solr_date(clock)
         return pkg_dict
@@ -118,8 +122,32 @@ class DatasetHooks(p.SingletonPlugin):
         _show_validation(resources, latest)
         if pkg_dict.get("id"):
             pkg_dict["data_last_updated"] = clients.iso_utc(clock) if clock else ""
+            # The indexer that follows (CKAN indexes what it has just shown) reads it here.
+            model.Session.info.setdefault(_SHOWN_CLOCK, {})[pkg_dict["id"]] = clock
         clients.complete_for_clients(pkg_dict)
         return pkg_dict
+
+
+#: ``session.info`` key: ``{package_id: data clock}`` as the last show of each dataset read
+#: it, for the index hook: CKAN indexes a dataset right after showing it (2.12:
+#: ``package_show_default_and_custom_schemas``; 2.11: the ``package_show`` of its
+#: indexer), so the index need not read the clock again. Taken once; dropped whenever the
+#: session writes (flush, a statement other than a SELECT), commits or rolls back, so it
+#: never outlives what it was read from.
+_SHOWN_CLOCK = "lutsk_charter_shown_clock"
+_NOT_SHOWN = object()
+
+
+@sa.event.listens_for(model.Session, "after_flush")  # pyright: ignore[reportAttributeAccessIssue]
+@sa.event.listens_for(model.Session, "after_transaction_end")  # pyright: ignore[reportAttributeAccessIssue]
+def _forget_shown(session: Any, *args: Any) -> None:
+    session.info.pop(_SHOWN_CLOCK, None)
+
+
+@sa.event.listens_for(model.Session, "do_orm_execute")  # pyright: ignore[reportAttributeAccessIssue]
+def _forget_shown_on_write(state: Any) -> None:
+    if not state.is_select and _SHOWN_CLOCK in state.session.info:
+        state.session.info.pop(_SHOWN_CLOCK, None)
 
 
 def _shown_facts(package_id: str | None, resource_ids: list[str]) -> tuple[dict[str, Any], Any]:
@@ -222,6 +250,8 @@ def _record_data_change(context: Context, package_id: str) -> list[str]:
     return tk.get_action("lutsk_charter_data_change_record")(
         {
             "user": context.get("user"),  # pyright: ignore[reportArgumentType]
+            # The saver as core's check already found them: no second look-up of the user.
+            "auth_user_obj": context.get("auth_user_obj"),
             "ignore_auth": True,
             "defer_commit": True,  # type: ignore[typeddict-item]
             "model": model,

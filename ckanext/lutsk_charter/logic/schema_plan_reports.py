@@ -38,7 +38,7 @@ def _urls(value: Any, context: Context) -> Any:
     """A list of http(s) links."""
     if not _texts(value):
         return value  # not a list of texts: already refused by _text_list
-    from ckanext.lutsk_charter.logic.validators import lutsk_charter_http_url
+    from ckanext.lutsk_charter.logic.validators_input import lutsk_charter_http_url
 
     return [lutsk_charter_http_url(v, context) for v in value]
 

@@ -8,7 +8,6 @@ through the extension's catalog (domain ``ckanext-lutsk_charter``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import ckan.authz as authz
@@ -16,23 +15,18 @@ import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
-from ckanext.lutsk_charter import config, identifiers, keywords, table_schema
-from ckanext.lutsk_charter.logic import required_messages, validators_input, validators_register
-from ckanext.lutsk_charter.logic.validators_input import (
-    check_json_value,
-    load_json,
-    lutsk_charter_http_url,
+from ckanext.lutsk_charter import config, identifiers, keywords
+from ckanext.lutsk_charter.logic import (
+    required_messages,
+    validators_input,
+    validators_register,
+    validators_resource,
 )
 from ckanext.scheming.validation import scheming_validator  # pyright: ignore[reportMissingImports]
 
 _ = tk._
 Invalid = tk.Invalid
 missing = tk.missing
-
-#: Keys of ``validation_options`` that the validation job passes to frictionless.
-VALIDATION_OPTION_KEYS = frozenset(
-    {"encoding", "format", "dialect", "limit_errors", "limit_rows", "pick_errors", "skip_errors"}
-)
 
 
 def lutsk_charter_edrpou(value: Any, context: Context) -> Any:
@@ -101,95 +95,6 @@ def lutsk_charter_not_before(other_field: str) -> Validator:
             errors[key].append(_("The end date cannot be earlier than the start date."))
 
     return validator
-
-
-def lutsk_charter_table_schema(value: Any, context: Context) -> Any:
-    """A Table Schema (object or JSON text), stored as JSON text; or a URL of one."""
-    if value is missing or value is None or value == "" or value == {}:
-        return "" if value == {} else value
-    if isinstance(value, str) and value.strip().startswith(("http://", "https://")):
-        return lutsk_charter_http_url(value, context)
-    if isinstance(value, str):
-        try:
-            value = load_json(value)
-        except ValueError as e:
-            raise Invalid(_("The schema is not valid JSON: {error}").format(error=e)) from e
-    if not isinstance(value, dict):
-        raise Invalid(_("The schema must be a JSON object (a Table Schema)."))
-    check_json_value(value)
-    problems = table_schema.problems(value)
-    if problems:
-        raise Invalid(
-            _("The schema is not a valid Table Schema: {problems}").format(
-                problems="; ".join(problems)
-            )
-        )
-    return json.dumps(value, ensure_ascii=False)
-
-
-def lutsk_charter_validation_options(value: Any, context: Context) -> Any:
-    """Options for the data validation job: a JSON object with known keys."""
-    if value is missing or value is None or value == "" or value == {}:
-        return "" if value == {} else value
-    if isinstance(value, str):
-        try:
-            value = load_json(value)
-        except ValueError as e:
-            raise Invalid(
-                _("The validation options are not valid JSON: {error}").format(error=e)
-            ) from e
-    if not isinstance(value, dict):
-        raise Invalid(_("The validation options must be a JSON object."))
-    check_json_value(value)
-    unknown = sorted(set(value) - VALIDATION_OPTION_KEYS)
-    if unknown:
-        raise Invalid(
-            _("Unknown validation options: {unknown}. Allowed: {allowed}.").format(
-                unknown=", ".join(unknown), allowed=", ".join(sorted(VALIDATION_OPTION_KEYS))
-            )
-        )
-    for name in ("limit_errors", "limit_rows"):
-        if name in value and (
-            not isinstance(value[name], int) or isinstance(value[name], bool) or value[name] < 1
-        ):
-            raise Invalid(_("“{name}” must be a positive whole number.").format(name=name))
-    return json.dumps(value, ensure_ascii=False)
-
-
-def lutsk_charter_json_output(value: Any, context: Context) -> Any:
-    """Show stored JSON text as the object it holds (leaves URLs and text alone)."""
-    if isinstance(value, str) and value.strip().startswith(("{", "[")):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
-def lutsk_charter_system_field(
-    key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict, context: Context
-) -> None:
-    """A resource field only the system writes (``validation_status`` and friends).
-
-    Sysadmins (and so the site user and imports) may set it, which keeps values a
-    portal migrated from ckanext-validation. Anyone else's value is replaced by
-    what is stored, so nothing is forged and nothing is lost.
-    """
-    user = context.get("user")
-    trusted = context.get("ignore_auth") or authz.is_sysadmin(user)
-    value = data.get(key)
-    if trusted and value not in (None, "", missing) and not _validated_here(data, key):
-        # An import: shown as "imported", with this value, until our own result.
-        marker = (*key[:-1], "validation_status_imported")
-        if key[-1] == "validation_status" and value != "imported" and not data.get(marker):
-            data[marker] = value
-        return
-    # Our own result echoed back (package_show → package_update), or nothing: keep what is stored.
-    stored = _stored_resource_value(data, key, context)
-    if stored is None:
-        data.pop(key, None)
-    else:
-        data[key] = stored
 
 
 def lutsk_charter_organization_exists(value: Any, context: Context) -> Any:
@@ -272,26 +177,6 @@ def _parse_day(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-def _validated_here(data: FlattenDataDict, key: FlattenKey) -> bool:
-    """Whether this portal has validated the resource (so a status sent back is its own)."""
-    from ckanext.lutsk_charter.model import ResourceValidation
-
-    resource_id = data.get((*key[:-1], "id"))
-    if not resource_id or resource_id is missing:
-        return False
-    return model.Session.get(ResourceValidation, resource_id) is not None
-
-
-def _stored_resource_value(data: FlattenDataDict, key: FlattenKey, context: Context) -> Any:
-    resource_id = data.get((*key[:-1], "id"))
-    if not resource_id:
-        return None
-    resource = model.Resource.get(resource_id)
-    if resource is None:
-        return None
-    return (resource.extras or {}).get(key[-1])
 
 
 def lutsk_charter_default_spatial(value: Any, context: Context) -> Any:
@@ -434,14 +319,15 @@ def lutsk_charter_required(field: dict[str, Any], schema: dict[str, Any]) -> Val
 
 
 # --- the register's, the catalogue's and the old portal's values: ``validators_register.py``;
-# --- strict types for the actions' input: ``validators_input.py``; both registered from here
+# --- resources' Table Schema, validation options and system fields: ``validators_resource.py``;
+# --- strict types for the actions' input: ``validators_input.py``; all registered from here
 
-_OTHERS = (validators_register, validators_input)
+_OTHERS = (validators_register, validators_resource, validators_input)
 for _module in _OTHERS:
     globals().update({name: getattr(_module, name) for name in _module.__all__})
 
 #: What ``tk.blanket.validators`` registers: every public function of this module and of
-#: the two others (as when they were one module).
+#: the others (as when they were one module).
 __all__ = sorted(
     [
         name
