@@ -348,12 +348,15 @@ def child(args: list[str]) -> dict[str, Any]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(size: int, requests: int) -> dict[str, Any]:
-    """One portal of ``size`` datasets: written, checked, monitored, reminded."""
+def measure(size: int, requests: int, only: str | None = None) -> dict[str, Any]:
+    """One portal of ``size`` datasets: written, checked, monitored, reminded
+    (``only="check"``: written and checked)."""
     print(f"  {size} datasets: writing ...", flush=True)
     written = child(["populate", str(size)])
     print(f"  {size} datasets: written in {written['seconds']:.0f} s; checking ...", flush=True)
     check = child(["full", str(size)])
+    if only == "check":
+        return {**written, "check": check}
     print(f"  {size} datasets: checked; monitoring and notify ...", flush=True)
     monitor = child(["monitoring", str(requests)])
     return {**written, "check": check, "monitor": monitor, "notify": notify_dry_run()}
@@ -363,6 +366,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=100_000, help="datasets (default 100000)")
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument(
+        "--only", choices=("check",), help="run only this step (default: every step)"
+    )
     parser.add_argument("--child", nargs="*")
     args = parser.parse_args()
     if args.child:
@@ -378,8 +384,8 @@ def main() -> None:
         return
 
     load = os.getloadavg()
-    base = measure(args.size // 10, args.requests)
-    big = measure(args.size, args.requests)
+    base = measure(args.size // 10, args.requests, args.only)
+    big = measure(args.size, args.requests, args.only)
     load_after = os.getloadavg()
     b, s = big["check"], base["check"]
     per_big, per_base = b["seconds"] / b["checked"] * 1e6, s["seconds"] / s["checked"] * 1e6
@@ -403,6 +409,8 @@ def main() -> None:
         f" {s['rss_peak_mb']:.0f} MB at {base['datasets']}; SQL: {b['statements']} statements"
         f" ({b['first_statements']} the first run), {s['statements']} at {base['datasets']}"
     )
+    if args.only == "check":
+        return
     bm, sm = big["monitor"], base["monitor"]
     print(
         f"  monitoring: lutsk_charter_monitor_show {bm['show_ms']:.0f} ms median"
