@@ -101,7 +101,13 @@ def quality_link_timeout() -> int:
     return int(tk.config[QUALITY_LINK_TIMEOUT])
 
 
+QUALITY_BATCH_SIZE = "ckanext.lutsk_charter.quality.batch_size"
 QUALITY_RECHECK_IN_BACKGROUND_ABOVE = "ckanext.lutsk_charter.quality.recheck_in_background_above"
+
+
+def quality_batch_size() -> int:
+    """Datasets read, checked and written at a time by a check of a body or the portal."""
+    return max(1, int(tk.config[QUALITY_BATCH_SIZE]))
 
 
 def quality_recheck_in_background_above() -> int:

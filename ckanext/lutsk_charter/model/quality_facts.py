@@ -1,0 +1,225 @@
+"""The statement that reads what the quality checks need: datasets with all their facts.
+
+One statement per batch of datasets, whatever its size: a few datasets by id
+(a save, a review), or the next ``limit`` active datasets after the id
+``after`` (keyset pagination over ``package.id``: a body, the whole portal).
+
+Every fact of a dataset (keywords, groups, the data clock, its body's
+responsible persons, the stored score and live flags, the DCAT result, its
+resources with their validation and link check) is a correlated subquery of
+its row. PostgreSQL runs each as an index lookup for that dataset, so a batch
+costs the same whatever the size of the portal; joins of the batch against
+whole tables would let the planner scan every table once per batch (a cost
+that grows with the portal) whenever a scan looks cheaper than the lookups.
+Rows are plain tuples (``sa.Row``), never ORM objects.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from ckan import model
+from ckan.types import AlchemySession
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+from .data_change import ResourceDataChange
+from .dcat_check import DcatCheck
+from .quality import DatasetQuality, LinkCheck, QualityFlag
+from .queries import current_on, extras_object
+from .responsible import ResponsibleAssignment
+from .validation import ResourceValidation
+
+ScopeKind = Literal["ids", "org", "all"]
+
+__all__ = [
+    "RESOURCE_FIELDS",
+    "ScopeKind",
+    "batch_rows",
+    "few_rows",
+    "scope_select",
+    "without_jit",
+]
+
+#: The fields of each resource in a row's ``resources`` (JSON arrays, by position).
+RESOURCE_FIELDS = (
+    "id",
+    "url",
+    "url_type",
+    "format",
+    "mimetype",
+    "size",
+    "has_schema",
+    "validation_status",
+    "validation_errors",
+    "link_status",
+    "link_reason",
+    "changed",
+)
+
+
+@functools.cache
+def scope_select(kind: ScopeKind) -> sa.Select:
+    """The ids of the active datasets in scope: ``:scope_ids``, the body ``:scope_org``, or all."""
+    package = model.package_table
+    query = sa.select(package.c.id).where(package.c.state == "active", package.c.type == "dataset")
+    if kind == "ids":
+        query = query.where(package.c.id.in_(sa.bindparam("scope_ids", expanding=True)))
+    elif kind == "org":
+        query = query.where(package.c.owner_org == sa.bindparam("scope_org"))
+    return query
+
+
+def few_rows(session: AlchemySession, package_ids: Sequence[str], today: Any) -> Any:
+    """The rows of these datasets (active ones only), in no particular order."""
+    return _rows(session, _statement("ids"), {"scope_ids": list(package_ids), "today": today})
+
+
+def batch_rows(
+    session: AlchemySession, organization_id: str | None, after: str, limit: int, today: Any
+) -> list[sa.Row[Any]]:
+    """The rows of the next ``limit`` active datasets (of the body, or of the portal) whose
+    id sorts after ``after``, in id order."""
+    params: dict[str, Any] = {"after": after, "limit": limit, "today": today}
+    if organization_id is None:
+        return list(_rows(session, _statement("all"), params))
+    return list(_rows(session, _statement("org"), {**params, "scope_org": organization_id}))
+
+
+def _rows(session: AlchemySession, statement: sa.Select, params: dict[str, Any]) -> Any:
+    """Plain rows through the session's connection (its transaction), without the ORM's
+    row processing, which costs more than the query for thousands of rows."""
+    return session.connection().execute(statement, params)
+
+
+@contextmanager
+def without_jit(session: AlchemySession) -> Iterator[None]:
+    """PostgreSQL's JIT off for the rest of a run of batches, in this transaction only.
+
+    A batch's statement is estimated dear (many subqueries), so PostgreSQL would
+    compile it to machine code each time, which costs more than running it. The
+    previous setting comes back after the run (and with a rollback anyway).
+    """
+    connection = session.connection()
+    previous = connection.execute(
+        sa.text("SELECT current_setting('jit'), set_config('jit', 'off', true)")
+    ).scalar()
+    yield
+    connection.execute(sa.text("SELECT set_config('jit', :jit, true)"), {"jit": previous})
+
+
+# --- the statement ------------------------------------------------------------------------------
+
+
+def _scalar(query: sa.Select) -> Any:
+    return query.scalar_subquery()
+
+
+def _resources(package: sa.Table) -> Any:
+    """The dataset's active resources, in order, as JSON arrays of ``RESOURCE_FIELDS``."""
+    resource = model.resource_table
+    # ``resource.extras`` as plain text: CKAN's column type is not cacheable, which would
+    # make SQLAlchemy compile this statement anew on every save.
+    extras = sa.literal_column("resource.extras", sa.UnicodeText)
+    validation, link, change = (
+        ResourceValidation.__table__,
+        LinkCheck.__table__,
+        ResourceDataChange.__table__,
+    )
+    errors = sa.func.coalesce(
+        sa.cast(validation.c.report["meta"]["error_count"].as_string(), sa.Integer), 0
+    )
+    has_schema = sa.func.coalesce(sa.cast(extras, sa.JSON)["schema"].as_string(), "") != ""
+    fields = sa.func.json_build_array(
+        resource.c.id, resource.c.url, resource.c.url_type, resource.c.format,
+        resource.c.mimetype, resource.c.size, has_schema, validation.c.status, errors,
+        link.c.status, link.c.reason, change.c.changed_at,
+    )  # fmt: skip
+    return _scalar(
+        sa.select(sa.func.json_agg(aggregate_order_by(fields, resource.c.position)))
+        .select_from(
+            resource.outerjoin(validation, validation.c.resource_id == resource.c.id)
+            .outerjoin(
+                link, sa.and_(link.c.resource_id == resource.c.id, link.c.url == resource.c.url)
+            )
+            .outerjoin(
+                change,
+                sa.and_(
+                    change.c.resource_id == resource.c.id,
+                    change.c.package_id == resource.c.package_id,
+                ),
+            )
+        )
+        .where(resource.c.package_id == package.c.id, resource.c.state == "active")
+    )
+
+
+@functools.cache
+def _statement(kind: ScopeKind) -> sa.Select:
+    package = model.package_table
+    tag, member, group = model.package_tag_table, model.member_table, model.group_table
+    flag, assignment = QualityFlag.__table__, ResponsibleAssignment.__table__
+    quality, dcat = DatasetQuality.__table__, DcatCheck.__table__
+    today = sa.bindparam("today", type_=sa.Date)
+    query = sa.select(
+        package.c.id,
+        package.c.name,
+        package.c.title,
+        package.c.notes,
+        package.c.private,
+        package.c.owner_org,
+        package.c.license_id,
+        package.c.maintainer,
+        package.c.maintainer_email,
+        package.c.metadata_created,
+        extras_object(package).label("extras"),
+        _scalar(
+            sa.select(sa.func.count())
+            .select_from(tag)
+            .where(tag.c.package_id == package.c.id, tag.c.state == "active")
+        ).label("tags"),
+        _scalar(
+            sa.select(sa.func.count())
+            .select_from(member.join(group, group.c.id == member.c.group_id))
+            .where(member.c.table_id == package.c.id, member.c.table_name == "package")
+            .where(member.c.state == "active", group.c.state == "active")
+            .where(group.c.is_organization.is_(False))
+        ).label("groups"),
+        _scalar(
+            sa.select(
+                sa.func.json_agg(
+                    sa.func.json_build_array(assignment.c.role, sa.func.lower(assignment.c.email))
+                )
+            ).where(assignment.c.organization_id == package.c.owner_org, current_on(today))
+        ).label("persons"),
+        _scalar(
+            sa.select(
+                sa.func.json_build_array(quality.c.score, quality.c.band, quality.c.open_codes)
+            ).where(quality.c.package_id == package.c.id)
+        ).label("stored"),
+        _scalar(
+            sa.select(
+                sa.func.json_agg(
+                    sa.func.json_build_array(
+                        flag.c.id, flag.c.resource_id, flag.c.code, flag.c.args, flag.c.status
+                    )
+                )
+            ).where(flag.c.package_id == package.c.id, flag.c.status != "resolved")
+        ).label("flags"),
+        _scalar(sa.select(dcat.c.conforms).where(dcat.c.package_id == package.c.id)).label(
+            "dcat_conforms"
+        ),
+        _resources(package).label("resources"),
+    ).where(package.c.state == "active", package.c.type == "dataset")
+    if kind == "ids":
+        return query.where(package.c.id.in_(sa.bindparam("scope_ids", expanding=True)))
+    if kind == "org":
+        query = query.where(package.c.owner_org == sa.bindparam("scope_org"))
+    return (
+        query.where(package.c.id > sa.bindparam("after", type_=sa.UnicodeText))
+        .order_by(package.c.id)
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+    )

@@ -1,0 +1,208 @@
+"""The check of a body or the portal goes in batches of datasets: the batch boundaries
+change nothing of what is stored, and the last batch is checked and retired like the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from ckan import model
+from ckan.tests.helpers import call_action
+
+from ckanext.lutsk_charter.model import DatasetQuality, QualityFlag
+from ckanext.lutsk_charter.quality.service import run_quality_checks
+from tests.conftest import LutskDataset, LutskOrganization, site_context, upload
+
+pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+
+CSV = "id,name\n1,Луцьк\n".encode()
+
+
+def _portal() -> list[dict[str, Any]]:
+    """Five datasets in two bodies with different findings (licence, description, resources)."""
+    first, second = LutskOrganization(), LutskOrganization()
+    datasets = [
+        LutskDataset(owner_org=first["id"]),
+        LutskDataset(owner_org=first["id"], license_id="cc-by"),
+        LutskDataset(owner_org=second["id"], notes="Коротко про набір даних."),
+        LutskDataset(owner_org=second["id"], license_id="cc-by", private=True),
+        LutskDataset(owner_org=first["id"]),
+    ]
+    call_action(
+        "resource_create",
+        context=site_context(),
+        package_id=datasets[4]["id"],
+        url="data.csv",
+        format="CSV",
+        upload=upload(CSV, "data.csv"),
+    )
+    return datasets
+
+
+def _stored() -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """Every flag (without its id and times) and every score, as stored."""
+    flag = QualityFlag.__table__
+    flags = {
+        (r.package_id, r.organization_id, r.resource_id, r.code, str(r.args), r.status)
+        for r in model.Session.execute(
+            sa.select(
+                flag.c.package_id, flag.c.organization_id, flag.c.resource_id, flag.c.code,
+                flag.c.args, flag.c.status,
+            )
+        )
+    }  # fmt: skip
+    quality = DatasetQuality.__table__
+    scores = {
+        (r.package_id, r.organization_id, r.score, r.band, r.open_codes, str(r.dimensions))
+        for r in model.Session.execute(sa.select(quality))
+    }
+    return flags, scores
+
+
+def _forget_everything() -> None:
+    model.Session.execute(sa.delete(QualityFlag.__table__))
+    model.Session.execute(sa.delete(DatasetQuality.__table__))
+    model.Session.commit()
+
+
+class _BatchReads:
+    """Counts the statements that read a batch of the portal."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        self.n += "%(after)s" in statement
+
+
+def _run(batch_size: int, **scope: Any) -> tuple[Any, int]:
+    reads = _BatchReads()
+    engine = model.Session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", reads)
+    try:
+        outcome = run_quality_checks(site_context(), batch_size=batch_size, **scope)  # type: ignore[arg-type]
+        model.Session.commit()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", reads)
+    return outcome, reads.n
+
+
+def _last_ids(n: int) -> list[str]:
+    """The ids of the last ``n`` active datasets in the order the batches take them."""
+    package = model.package_table
+    return list(
+        model.Session.scalars(
+            sa.select(package.c.id)
+            .where(package.c.state == "active", package.c.type == "dataset")
+            .order_by(package.c.id.desc())
+            .limit(n)
+        )
+    )[::-1]
+
+
+def test_batches_of_two_store_what_one_batch_stores():
+    datasets = _portal()
+    _forget_everything()
+    whole, reads = _run(1000)
+    assert (whole.checked, reads) == (5, 1)
+    expected = _stored()
+    assert {f[0] for f in expected[0]} == {d["id"] for d in datasets}
+    assert len(expected[1]) == 5
+    # a full last batch is followed by one more read, which finds nothing
+    for size, batches in ((2, 3), (1, 6), (5, 2), (4, 2)):
+        _forget_everything()
+        outcome, reads = _run(size)
+        assert reads == batches, size
+        assert (outcome.checked, outcome.opened, sorted(outcome.changed)) == (
+            5,
+            whole.opened,
+            sorted(whole.changed),
+        ), size
+        assert _stored() == expected, size
+    # a daily run over what is stored: nothing new, nothing changed, in any batch size
+    for size in (2, 3):
+        outcome, _ = _run(size)
+        assert (outcome.checked, outcome.opened, outcome.resolved, outcome.changed) == (
+            5,
+            0,
+            0,
+            [],
+        )
+        assert _stored() == expected
+
+
+def test_a_bodys_check_in_batches_takes_only_its_datasets():
+    datasets = _portal()
+    body = datasets[0]["owner_org"]
+    _forget_everything()
+    outcome, reads = _run(2, organization_id=body)
+    assert (outcome.checked, reads) == (3, 2)
+    flags, scores = _stored()
+    mine = {d["id"] for d in datasets if d["owner_org"] == body}
+    assert {s[0] for s in scores} == mine
+    assert {f[0] for f in flags} == mine
+
+
+def test_some_datasets_by_id_in_batches_give_the_same_flags():
+    datasets = _portal()
+    ids = [d["id"] for d in datasets]
+    _forget_everything()
+    _run(1000, package_ids=ids)
+    expected = _stored()
+    _forget_everything()
+    outcome, _ = _run(2, package_ids=ids)
+    assert outcome.checked == 5
+    assert _stored() == expected
+
+
+@pytest.mark.ckan_config("ckanext.lutsk_charter.quality.after_save", "false")
+@pytest.mark.ckan_config("ckanext.lutsk_charter.quality.batch_size", "2")
+def test_flags_of_the_last_batch_are_resolved_and_retired_like_the_rest():
+    _portal()
+    result = call_action("lutsk_charter_quality_recheck", context=site_context())
+    assert result["checked"] == 5
+    before_last, last = _last_ids(2)  # the last batch holds one dataset: `last`
+    flags, _ = _stored()
+    live = {(f[0], f[3]) for f in flags if f[5] == "open"}
+    assert (last, "license_not_open") in live or (last, "no_resources") in live
+    last_codes = {code for package_id, code in live if package_id == last}
+
+    # the last dataset's findings vanish (no after-save check: only the run sees it)
+    call_action(
+        "package_patch",
+        context=site_context(),
+        id=last,
+        license_id="cc-by",
+        tag_string="один, два",
+    )
+    call_action(
+        "resource_create",
+        context=site_context(),
+        package_id=last,
+        url="more.csv",
+        format="CSV",
+        upload=upload(CSV, "more.csv"),
+    )
+    # and the one before it is gone from the portal without its own hook running
+    model.Session.execute(
+        sa.update(model.package_table)
+        .where(model.package_table.c.id == before_last)
+        .values(state="deleted")
+    )
+    model.Session.commit()
+
+    result = call_action("lutsk_charter_quality_recheck", context=site_context())
+    assert result["checked"] == 4
+    flags, scores = _stored()
+    live_now = {(f[0], f[3]) for f in flags if f[5] == "open"}
+    resolved_now = {(f[0], f[3]) for f in flags if f[5] == "resolved"}
+    gone = {"license_not_open", "no_resources"} & last_codes
+    assert gone
+    assert {(last, code) for code in gone} <= resolved_now
+    assert not {(last, code) for code in gone} & live_now
+    assert not {f for f in live_now if f[0] == before_last}
+    assert {f for f in resolved_now if f[0] == before_last}
+    assert before_last not in {s[0] for s in scores}
+    assert last in {s[0] for s in scores}
+    assert result["resolved"] >= len(gone) + 1
