@@ -17,6 +17,7 @@ from ckan.types import Context
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.interfaces import ILutskCharterChecks
+from ckanext.lutsk_charter.model import monitoring_summary
 from ckanext.lutsk_charter.quality import gather, store
 from ckanext.lutsk_charter.quality.checks import BUILT_IN, Check
 from ckanext.lutsk_charter.quality.facts import CheckEnv
@@ -63,19 +64,25 @@ def run_quality_checks(
 ) -> store.Outcome:
     """Check datasets (some, a body's, or all when both are None) and store the results.
 
-    Leaves the commit to the caller, so a save's check lands with the save.
+    Leaves the commit to the caller, so a save's check lands with the save. The
+    monitoring summary of the datasets checked (of a body's or all: of those whose
+    band or flags changed) is written again in the same transaction.
     """
     session = model.Session
     session.flush()  # CKAN's session does not autoflush: let the queries see this save
     in_scope = gather.scope(package_ids, organization_id)
     _lock(session, package_ids if in_scope.kind != "all" and package_ids else None)
-    return store.check_and_store(
+    outcome = store.check_and_store(
         session,
         gather.gather(session, in_scope, today()),
         check_env(),
         registered_checks(),
         everything=in_scope.kind == "all",
     )
+    monitoring_summary.refresh(
+        session, package_ids if package_ids is not None else outcome.changed, str(portal_zone())
+    )
+    return outcome
 
 
 #: The key of the PostgreSQL advisory lock that keeps quality runs from overlapping.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -40,17 +41,38 @@ def _next_sort(column: str, sort: str) -> str:
     return f"-{column}" if column in _WORSE_WHEN_MORE else column
 
 
-def _body_row(body: dict[str, Any]) -> dict[str, Any]:
-    """A body's figures flattened to the dashboard's columns."""
-    return {
-        **{k: body.get(k) for k in ("title", "name", "public", "private", "draft", "open_flags")},
-        **body["timeliness"],
-        **{k: v for k, v in body["bands"].items() if k != "unscored"},
-        "creator": body["creator"],
-        "publisher": body["publisher"],
-        "last_publication": tk.h.lutsk_charter_datetime(body["last_publication"], False),
-        "last_publication_at": body["last_publication"],
-    }
+class _Rows:
+    """Flattens bodies' figures to the dashboard's rows; what is the same for many bodies (the
+    words of a day, the link with another name) is made once (two thousand bodies)."""
+
+    _NAME = "__lutsk_charter_body__"
+
+    def __init__(self) -> None:
+        self.days: dict[Any, str] = {}
+        self.link = tk.h.url_for("lutsk_charter.organization_monitoring", id=self._NAME)
+
+    def day(self, value: Any) -> str:
+        """``lutsk_charter_datetime(value, False)``: the same words for the same local day."""
+        local = tk.h.lutsk_charter_to_local(value)
+        key = local.date() if isinstance(local, dt.datetime) else local
+        if key not in self.days:
+            self.days[key] = tk.h.lutsk_charter_datetime(value, False)
+        return self.days[key]
+
+    def row(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A body's figures flattened to the dashboard's columns."""
+        keys = ("title", "name", "public", "private", "draft", "open_flags")
+        return {
+            **{k: body.get(k) for k in keys},
+            **body["timeliness"],
+            **{k: v for k, v in body["bands"].items() if k != "unscored"},
+            "creator": body["creator"],
+            "publisher": body["publisher"],
+            "last_publication": self.day(body["last_publication"]),
+            "last_publication_at": body["last_publication"],
+            # a body's name is a URL-safe slug (CKAN's name rules): nothing to quote
+            "monitoring_url": self.link.replace(self._NAME, body.get("name") or ""),
+        }
 
 
 def _monitor(scope: dict[str, Any] | None, everything: bool = False) -> dict[str, Any]:
@@ -67,7 +89,8 @@ def _monitor(scope: dict[str, Any] | None, everything: bool = False) -> dict[str
     if tk.request.args.get("state"):
         data["state"] = tk.request.args["state"]
     result = tk.get_action("lutsk_charter_monitor_show")(base.context(), data)
-    rows = all_rows = [_body_row(b) for b in result["bodies"]]
+    flatten = _Rows()
+    rows = all_rows = [flatten.row(b) for b in result["bodies"]]
     if body:
         rows = [r for r in rows if r["name"] == body]
     sort = tk.request.args.get("sort", "title")
