@@ -106,7 +106,7 @@ def populate(datasets: int) -> dict[str, Any]:
             " lutsk_charter_responsible_assignment, lutsk_charter_responsible_change,"
             " lutsk_charter_reminder, lutsk_charter_dcat_check,"
             " lutsk_charter_monitor_snapshot, lutsk_charter_monitor_dataset,"
-            " lutsk_charter_monitor_flag_count, lutsk_charter_monitor_summary,"
+            " lutsk_charter_monitor_count, lutsk_charter_monitor_summary,"
             ' package, resource, package_tag, member, tag, "group" CASCADE'
         )
     )
