@@ -149,7 +149,7 @@ def _refresh(zone: str) -> Any:
     count = insert(counted).from_select(["organization_id", "key", "n"], moved)
     return count.on_conflict_do_update(
         index_elements=["organization_id", "key"], set_={"n": counted.c.n + count.excluded.n}
-    ).add_cte(old, gone, put)
+    ).add_cte(old).add_cte(gone).add_cte(put)  # one at a time: SQLAlchemy 1.4 (CKAN 2.11)
 
 
 def rebuild(session: AlchemySession, zone: str, moment: dt.datetime) -> None:
