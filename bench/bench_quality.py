@@ -76,6 +76,9 @@ def populate(datasets: int) -> None:
         "lutsk_charter_validation",
         "lutsk_charter_data_change",
         "lutsk_charter_responsible_assignment",
+        "lutsk_charter_monitor_dataset",
+        "lutsk_charter_monitor_count",
+        "lutsk_charter_monitor_summary",
     ):
         session.execute(sa.text(f"DELETE FROM {table}"))
     session.execute(

@@ -12,7 +12,8 @@ of the same calls), what each part takes, timed by wrapping it in the process:
 - the data clock (``_record_data_change``), the owner move (``follow_owner``),
   the validation enqueue (``_queue_validations``) and the DCAT check enqueue,
   the in-transaction quality check (``_check_quality``, also timed as the whole
-  save with it switched off, call by call), the index and show hooks;
+  save with it switched off, call by call; of it the dashboard's summary,
+  ``monitoring_summary.refresh``), the index and show hooks;
 - the SQL statements each save sends (a SQLAlchemy event listener on the engine),
   against bare CKAN's: on a shared machine a round trip to PostgreSQL costs more
   the busier it is, so this count is the steadier figure of the two.
@@ -55,6 +56,7 @@ PARTS = {
     "validation_enqueue": "validation enqueue (_queue_validations)",
     "dcat_enqueue": "DCAT check enqueue (_queue_dcat_check)",
     "quality_check": "quality check in the transaction (_check_quality)",
+    "monitoring_summary": "  of it the dashboard's summary (monitoring_summary.refresh)",
     "index_hook": "index hook (before_dataset_index)",
     "show_hook": "show hook (after_dataset_show)",
 }
@@ -112,6 +114,9 @@ def instrument(timers: Timers, ours: bool) -> None:
     ):
         setattr(hooks, name, timers.wrap(part, getattr(hooks, name)))
     store.follow_owner = timers.wrap("follow_owner", store.follow_owner)  # type: ignore[assignment]
+    from ckanext.lutsk_charter.model import monitoring_summary
+
+    monitoring_summary.refresh = timers.wrap("monitoring_summary", monitoring_summary.refresh)  # type: ignore[assignment]
     cls = hooks.DatasetHooks
     cls.before_dataset_index = timers.wrap("index_hook", cls.before_dataset_index)  # type: ignore[method-assign]
     cls.after_dataset_show = timers.wrap("show_hook", cls.after_dataset_show)  # type: ignore[method-assign]

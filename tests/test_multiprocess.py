@@ -1,7 +1,8 @@
 """More than one of each process: two web servers and two RQ workers on loopback.
 
 As a portal grows (web processes behind a proxy, workers on Redis, one
-PostgreSQL, Solr): a save through one web process is seen by the other at once,
+PostgreSQL, Solr): a save through one web process is seen by the other at once (the
+monitoring dashboard's figures too),
 validation and link-check jobs spread over both workers and each runs once.
 """
 
@@ -135,6 +136,13 @@ def test_two_web_processes_and_two_workers_agree(two_webs, two_workers):
     assert _call(first, "package_show", token, id=dataset["id"])["title"] == (
         "Бюджет міста на 2026 рік"
     )
+    # the dashboard's summary, built through one process: a save through the other is
+    # counted by the first at once (nothing of it is held in a process)
+    _call(first, "lutsk_charter_monitor_snapshot", token)
+    for private, counted in ((True, (0, 1)), (False, (1, 0))):
+        _call(second, "package_patch", token, id=dataset["id"], private=private)
+        shown = _call(first, "lutsk_charter_monitor_show", token, organization_id=body["id"])
+        assert (shown["bodies"][0]["public"], shown["bodies"][0]["private"]) == counted
 
     # six uploads through both processes: six validation jobs
     resources = []

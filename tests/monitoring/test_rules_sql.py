@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from ckan import model
 
 from ckanext.lutsk_charter import timeliness
-from ckanext.lutsk_charter.monitoring import rules_sql
+from ckanext.lutsk_charter.model import monitoring_rules as rules_sql
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db")
 

@@ -61,6 +61,7 @@ class DatasetHooks(p.SingletonPlugin):
         package = model.Package.get(pkg_dict["id"])
         if package is not None:
             store.forget(model.Session, [package.id], _now())
+            _keep_monitoring_current(package.id, forget=True)  # called before it is deleted
 
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
         stored = model.Session.info.get(store.JUST_STORED, {}).pop(pkg_dict["id"], None)
@@ -268,14 +269,22 @@ def _now() -> Any:
 
 
 def _check_quality(context: Context, package_id: str) -> None:
-    """The cheap after-save check: this dataset only, committed with the save."""
+    """The cheap after-save check: this dataset only, committed with the save (it writes the
+    dataset's monitoring summary again too; without the check, that is written alone)."""
     if not config.quality_after_save():
+        _keep_monitoring_current(package_id)
         return
     from ckanext.lutsk_charter.quality.service import run_quality_checks
 
     outcome = run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
     if outcome.unchecked_links:  # links never checked at their current URL
         _queue_link_check(package_id)
+
+
+def _keep_monitoring_current(package_id: str, forget: bool = False) -> None:
+    from ckanext.lutsk_charter.monitoring.service import keep_current
+
+    keep_current(model.Session, [package_id], forget)
 
 
 def _queue_link_check(package_id: str) -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from .data_change import ResourceDataChange
 from .dcat_check import DcatCheck
-from .monitoring import MonitorSnapshot, Reminder
+from .monitoring import (
+    MonitorCount,
+    MonitorDataset,
+    MonitorSnapshot,
+    MonitorSummary,
+    Reminder,
+)
 from .plan import (
     DeadlineChange,
     IndicatorValue,
@@ -28,7 +34,10 @@ __all__ = [
     "Measure",
     "MeasureFeedback",
     "MeasureReport",
+    "MonitorCount",
+    "MonitorDataset",
     "MonitorSnapshot",
+    "MonitorSummary",
     "Plan",
     "PlanHistory",
     "QualityFlag",

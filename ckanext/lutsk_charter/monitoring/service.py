@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
-import sqlalchemy as sa
 from ckan import model
-from ckan.types import Context
+from ckan.types import AlchemySession, Context
 
+from ckanext.lutsk_charter import timeliness
 from ckanext.lutsk_charter.clock import now, portal_zone, today
-from ckanext.lutsk_charter.model import MonitorSnapshot
-from ckanext.lutsk_charter.model.queries import current_on, org_summaries
-from ckanext.lutsk_charter.model.responsible import ResponsibleAssignment
-from ckanext.lutsk_charter.monitoring.figures import Figures, body_figures, city_figures
-from ckanext.lutsk_charter.monitoring.states import DatasetState, counts
+from ckanext.lutsk_charter.model import monitoring as tables
+from ckanext.lutsk_charter.model import monitoring_states as live
+from ckanext.lutsk_charter.model import monitoring_summary as summary
+from ckanext.lutsk_charter.model.queries import org_summaries
+from ckanext.lutsk_charter.monitoring.figures import (
+    Figures,
+    body_figures,
+    city_figures,
+    summary_figures,
+)
+from ckanext.lutsk_charter.monitoring.states import DatasetState
 from ckanext.lutsk_charter.quality.service import registered_checks
 
 TREND_DAYS = 90
@@ -28,27 +33,28 @@ def _bodies(organization_id: str | None) -> list[dict[str, str]]:
     return list(bodies.values())
 
 
-def _persons(context: Context, day: dt.date) -> dict[str, set[str]]:
-    table = ResponsibleAssignment
-    rows = model.Session.execute(
-        sa.select(table.organization_id, table.role).where(current_on(day)).distinct()
-    )
-    roles: dict[str, set[str]] = defaultdict(set)
-    for organization_id, role in rows:
-        roles[organization_id].add(role)
-    return roles
-
-
 def compute(
     context: Context, organization_id: str | None
 ) -> tuple[list[dict[str, str]], dict[str, Figures], Figures]:
-    """The bodies, their figures and the sum, in five queries whatever the number of datasets."""
+    """The bodies, their figures and the sum, in a handful of queries whatever the number of
+    datasets (from the summary once it is built)."""
+    session = model.Session
     bodies = _bodies(organization_id)
-    by_state, by_code = counts(model.Session, now(), portal_zone(), organization_id)
+    ids = [b["id"] for b in bodies]
+    zone = portal_zone()
+    day = timeliness.local_day(now(), zone)
     principle_of = {c.code: c.principle for c in registered_checks()}
-    figures = body_figures(
-        [b["id"] for b in bodies], by_state, by_code, _persons(context, today()), principle_of
-    )
+    persons = tables.current_roles(session, today())
+    if summary.is_built(session, str(zone)):
+        codes: dict[str, list[str]] = {}
+        for code, principle in principle_of.items():
+            codes.setdefault(principle, []).append(code)
+        counts = summary.body_counts(session, organization_id, codes)
+        dates = summary.body_dates(session, day, organization_id)
+        figures = summary_figures(ids, counts, dates, persons)
+    else:
+        by_state, by_code = live.counts(session, day, str(zone), organization_id)
+        figures = body_figures(ids, by_state, by_code, persons, principle_of)
     return bodies, figures, city_figures(figures.values())
 
 
@@ -79,33 +85,26 @@ def dataset_row(state: DatasetState, titles: dict[str, str]) -> dict[str, Any]:
 
 def trend(context: Context, organization_id: str) -> list[dict[str, Any]]:
     since = today() - dt.timedelta(days=TREND_DAYS)
-    rows = model.Session.execute(
-        sa.select(MonitorSnapshot.day, MonitorSnapshot.figures)
-        .where(MonitorSnapshot.organization_id == organization_id, MonitorSnapshot.day >= since)
-        .order_by(MonitorSnapshot.day)
-    )
+    rows = tables.snapshots_since(model.Session, organization_id, since)
     return [{"day": day.isoformat(), "figures": figures} for day, figures in rows]
 
 
 def store_snapshot(session: Any, figures: dict[str, Figures], city: Figures) -> dt.date:
     """Write today's figures of every body and of the city; the same day again replaces them."""
-    day, moment = today(), now()
-    from sqlalchemy.dialects.postgresql import insert
-
-    rows = [
-        {
-            "day": day,
-            "organization_id": f.organization_id,
-            "figures": f.as_dict(),
-            "taken_at": moment,
-        }
-        for f in [*figures.values(), city]
-    ]
-    statement = insert(MonitorSnapshot.__table__).values(rows)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["day", "organization_id"],
-            set_={"figures": statement.excluded.figures, "taken_at": statement.excluded.taken_at},
-        )
+    day = today()
+    tables.store_snapshots(
+        session, day, now(), {f.organization_id: f.as_dict() for f in [*figures.values(), city]}
     )
     return day
+
+
+def keep_current(session: AlchemySession, package_ids: list[str], forget: bool = False) -> None:
+    """The summary of these datasets, written again in the transaction that changed them
+    (``forget``: they are being deleted)."""
+    session.flush()  # CKAN's session does not autoflush: let the statement see this save
+    summary.refresh(session, package_ids, str(portal_zone()), forget)
+
+
+def rebuild_summary(session: AlchemySession) -> None:
+    """The whole summary written from the packages (the daily snapshot does it first)."""
+    summary.rebuild(session, str(portal_zone()), now())

@@ -1,29 +1,25 @@
-"""Every dataset's publication state in one query: the ground of the dashboard and reminders.
+"""Every dataset's publication state: the ground of the dashboard and the reminders.
 
-Timeliness follows ``timeliness.py`` over when the data last changed (the clock
-of ``lutsk_charter_data_change``), the same rules and 7-day window as the city's
-existing monitor, computed in the database (``rules_sql``) so that counting ten
-thousand datasets costs grouped queries, not ten thousand Python objects. Drafts
-and private datasets are counted but never late.
+Timeliness follows ``timeliness.py`` over when the data last changed; the SQL is
+in ``model/monitoring_states.py`` (counted from the packages) and
+``model/monitoring_summary.py`` (read from the dashboard's summary, which the
+saves and quality checks keep current). The dashboard reads the summary once it
+is built, the packages before; the reminders read the packages. Drafts and
+private datasets are counted but never late.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import sqlalchemy as sa
-from ckan import model
 from ckan.types import AlchemySession
 
 from ckanext.lutsk_charter import timeliness
-from ckanext.lutsk_charter.model import DatasetQuality
-from ckanext.lutsk_charter.model.queries import data_changed_by_package, extra_value
-
-from . import rules_sql
+from ckanext.lutsk_charter.model import monitoring_states as live
+from ckanext.lutsk_charter.model import monitoring_summary as summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +48,9 @@ class DatasetState:
 def dataset_states(
     session: AlchemySession, now: dt.datetime, zone: ZoneInfo, organization_id: str | None = None
 ) -> list[DatasetState]:
-    """Each active or draft dataset (of one body, or all) with its state."""
-    base = _base(organization_id is not None, str(zone))
-    rows = session.execute(sa.select(base), _params(now, zone, organization_id))
-    return [_state(r) for r in rows]
+    """Each active or draft dataset (of one body, or all) with its state, from the packages."""
+    today = timeliness.local_day(now, zone)
+    return [_state(r) for r in live.dataset_rows(session, today, str(zone), organization_id)]
 
 
 def dataset_page(
@@ -68,50 +63,14 @@ def dataset_page(
     offset: int = 0,
 ) -> tuple[list[DatasetState], int]:
     """One page of datasets in a state (the latest to fall due first), and how many in all."""
-    base = _base(organization_id is not None, str(zone))
-    query = sa.select(base, sa.func.count().over().label("total"))
-    if publication_state:
-        query = query.where(base.c.publication_state == publication_state)
-    query = query.order_by(base.c.due.asc().nulls_last(), base.c.title, base.c.id)
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
-    rows = session.execute(query, _params(now, zone, organization_id)).all()
+    today = timeliness.local_day(now, zone)
+    if summary.is_built(session, str(zone)):
+        rows = summary.page_rows(session, today, organization_id, publication_state, limit, offset)
+    else:
+        rows = live.page_rows(
+            session, today, str(zone), organization_id, publication_state, limit, offset
+        )
     return [_state(r) for r in rows], (rows[0].total if rows else 0)
-
-
-def counts(
-    session: AlchemySession, now: dt.datetime, zone: ZoneInfo, organization_id: str | None
-) -> tuple[list[Any], list[Any]]:
-    """Datasets per body, publication state and band (with the latest public data change),
-    and open flag codes per body: the dashboard's figures in two grouped queries."""
-    base = _base(organization_id is not None, str(zone))
-    params = _params(now, zone, organization_id)
-    by_state = session.execute(
-        sa.select(
-            base.c.owner_org,
-            base.c.publication_state,
-            base.c.band,
-            sa.func.count().label("n"),
-            sa.func.max(base.c.changed).label("last_change"),
-        ).group_by(base.c.owner_org, base.c.publication_state, base.c.band),
-        params,
-    ).all()
-    code = sa.func.unnest(sa.func.string_to_array(base.c.open_codes, " ")).label("code")
-    codes = sa.select(base.c.owner_org, code).where(base.c.open_codes != "").subquery()
-    by_code = session.execute(
-        sa.select(codes.c.owner_org, codes.c.code, sa.func.count().label("n")).group_by(
-            codes.c.owner_org, codes.c.code
-        ),
-        params,
-    ).all()
-    return by_state, by_code  # pyright: ignore[reportReturnType]
-
-
-def _params(now: dt.datetime, zone: ZoneInfo, organization_id: str | None) -> dict[str, Any]:
-    params: dict[str, Any] = {"today": timeliness.local_day(now, zone)}
-    if organization_id:
-        params["organization_id"] = organization_id
-    return params
 
 
 def _state(r: Any) -> DatasetState:
@@ -132,45 +91,3 @@ def _state(r: Any) -> DatasetState:
         band=r.band,
         open_codes=tuple((r.open_codes or "").split()),
     )
-
-
-@functools.cache
-def _base(one_body: bool, zone: str) -> Any:
-    """Every active or draft dataset with its publication state, due day and days left."""
-    package = model.package_table
-    today = sa.bindparam("today", type_=sa.Date)
-    changed = data_changed_by_package()
-    # CKAN 2.12 reads the one key of the JSONB column, CKAN 2.11 its key/value table.
-    frequency = extra_value("update_frequency")
-    data_changed = sa.func.coalesce(
-        changed.c.at, sa.func.timezone("UTC", package.c.metadata_created)
-    )
-    public = sa.and_(package.c.state == "active", package.c.private.is_(False))
-    due = sa.case((public, rules_sql.due_day(frequency, data_changed, zone)), else_=sa.null())
-    publication_state = sa.case(
-        (package.c.state != "active", "draft"),
-        (package.c.private.is_(True), "private"),
-        else_=rules_sql.state(frequency, due, today),
-    )
-    query = (
-        sa.select(
-            package.c.id,
-            package.c.name,
-            package.c.title,
-            package.c.owner_org,
-            package.c.maintainer_email,
-            frequency.label("frequency"),
-            data_changed.label("changed"),
-            DatasetQuality.band,
-            sa.func.coalesce(DatasetQuality.open_codes, "").label("open_codes"),
-            due.label("due"),
-            (due - today).label("days_left"),
-            publication_state.label("publication_state"),
-        )
-        .outerjoin(changed, changed.c.package_id == package.c.id)
-        .outerjoin(DatasetQuality, DatasetQuality.package_id == package.c.id)
-        .where(package.c.type == "dataset", package.c.state.in_(("active", "draft")))
-    )
-    if one_body:
-        query = query.where(package.c.owner_org == sa.bindparam("organization_id"))
-    return query.subquery("datasets")

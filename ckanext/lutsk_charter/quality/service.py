@@ -20,6 +20,7 @@ from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.interfaces import ILutskCharterChecks
 from ckanext.lutsk_charter.model.locks import advisory_lock
+from ckanext.lutsk_charter.model import monitoring_summary
 from ckanext.lutsk_charter.quality import gather, store
 from ckanext.lutsk_charter.quality.checks import BUILT_IN, Check
 from ckanext.lutsk_charter.quality.facts import CheckEnv
@@ -70,7 +71,9 @@ def run_quality_checks(
     The datasets go in batches of ``batch_size`` (default
     ``ckanext.lutsk_charter.quality.batch_size``), each read, checked and
     written before the next is read, all in the caller's transaction. Leaves the
-    commit to the caller, so a save's check lands with the save.
+    commit to the caller, so a save's check lands with the save. The monitoring
+    summary of the datasets checked (of a body's or all: of those whose band or
+    flags changed) is written again in the same transaction.
     """
     session = model.Session
     session.flush()  # CKAN's session does not autoflush: let the queries see this save
@@ -85,6 +88,9 @@ def run_quality_checks(
             store.check_and_store(session, batch, env, checks, outcome, hand_over_all=few)
     if in_scope.kind == "all":
         store.retire(session, env.now, outcome)
+    monitoring_summary.refresh(
+        session, package_ids if package_ids is not None else outcome.changed, str(portal_zone())
+    )
     return outcome
 
 

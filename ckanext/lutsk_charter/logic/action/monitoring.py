@@ -84,11 +84,14 @@ def lutsk_charter_monitor_snapshot(context: Context, data_dict: DataDict) -> dic
 
     Sysadmins only; run daily from cron (``ckan lutsk-charter snapshot``). Running
     it again the same day replaces that day's figures, never adds a second point.
+    It first writes the dashboard's summary again from the datasets themselves (the
+    first run builds it; saves and quality checks keep it current in between).
 
     :returns: ``{"day": today, "bodies": how many bodies were stored}``
     :rtype: dictionary
     """
     tk.check_access("lutsk_charter_monitor_snapshot", context, data_dict)
+    service.rebuild_summary(model.Session)
     bodies, figures, city = service.compute(context, None)
     day = service.store_snapshot(model.Session, figures, city)
     if not context.get("defer_commit"):
