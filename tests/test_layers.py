@@ -58,21 +58,7 @@ MIGRATIONS = PACKAGE / "migration"
 
 #: Files of other helpers' work in progress that still hold SQL outside ``model/``; each
 #: moves its SQL into ``model/`` on its own branch. The lead empties this list at merge.
-SQL_ALLOWED = {
-    # s11q (issue 11, the quality check at 100k datasets) reworks these two and moves
-    # their SQL into model/quality_facts.py:
-    "quality/gather.py",
-    "quality/store.py",
-    # s11m (issue 11, the monitoring dashboard at 100k datasets) owns monitoring/'s SQL:
-    "monitoring/states.py",
-    "monitoring/service.py",
-    "monitoring/required.py",
-    "monitoring/rules_sql.py",
-    "monitoring/remind.py",
-    # s11s (issue 11, package_update's cost) reworks the dataset hooks and the validators:
-    "implementations/dataset_hooks.py",
-    "logic/validators.py",
-}
+SQL_ALLOWED: set[str] = set()
 
 #: Calls that run SQL (a session's or a connection's).
 _RUNS_SQL = {"query", "execute", "scalar", "scalars"}
@@ -139,11 +125,7 @@ MAX_LINES = 400
 
 #: Modules of other helpers' work in progress that are still longer; the lead empties this
 #: list at merge.
-LONG_ALLOWED = {
-    # s11s (issue 11) splits these two by subject as it speeds up package_update:
-    "logic/schema.py",
-    "logic/validators.py",
-}
+LONG_ALLOWED: set[str] = set()
 
 
 def test_no_module_is_over_400_lines():
