@@ -469,7 +469,10 @@ def test_the_english_check_finds_english_and_spares_data():
     # Stored codes shown raw are English too (no list of exceptions for them any more).
     codes = "<p>Прибрати фільтр: bad</p><td>success</td><th>Package id</th><td>False</td>"
     assert english_words(codes, known=set()) == [
-        "Прибрати фільтр: bad", "success", "Package id", "False"
+        "Прибрати фільтр: bad",
+        "success",
+        "Package id",
+        "False",
     ]
 
 

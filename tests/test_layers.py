@@ -64,15 +64,25 @@ SQL_ALLOWED: set[str] = set()
 _RUNS_SQL = {"query", "execute", "scalar", "scalars"}
 
 
+#: Parts of SQLAlchemy that write no SQL: its exceptions, and its events (the save
+#: hooks listen to the session's).
+_NOT_SQL = {"sqlalchemy.exc", "sqlalchemy.event"}
+
+
 def _sql_outside_model(path: Path) -> list[str]:
-    """Where a file writes or runs SQL: SQLAlchemy imported (but its exceptions), or a
+    """Where a file writes or runs SQL: SQLAlchemy imported (but ``_NOT_SQL``), or a
     session's ``query``/``execute``/``scalar``/``scalars`` called."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import | ast.ImportFrom):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif node.module == "sqlalchemy":  # from sqlalchemy import exc, event
+                names = [f"sqlalchemy.{a.name}" for a in node.names]
+            else:
+                names = [node.module or ""]
             for name in names:
-                if (name or "").split(".")[0] == "sqlalchemy" and name != "sqlalchemy.exc":
+                if name.split(".")[0] == "sqlalchemy" and name not in _NOT_SQL:
                     found.append(f"line {node.lineno}: imports {name}")
         elif (
             isinstance(node, ast.Call)

@@ -79,15 +79,11 @@ def test_drafts_for_their_author_and_sysadmins_deleted_for_sysadmins(portal):
         "draft", "gone", "public"
     ]  # fmt: skip
     assert _list(portal["author"], include_deleted=True) == ["public"]
-    everything = _list(
-        sysadmin, include_private=True, include_drafts=True, include_deleted=True
-    )
+    everything = _list(sysadmin, include_private=True, include_drafts=True, include_deleted=True)
     assert everything == ["draft", "elsewhere", "gone", "private", "public"]
     assert _list(sysadmin, include_private=True, limit=2, offset=1) == ["private", "public"]
 
 
 def test_a_wrong_limit_is_a_409_in_ukrainian(app):
-    response = app.get(
-        "/api/3/action/package_list?include_private=true&limit=-1", status=409
-    )
+    response = app.get("/api/3/action/package_list?include_private=true&limit=-1", status=409)
     assert response.json["error"]["limit"] == ["Вкажіть ціле число, 0 або більше."]

@@ -15,7 +15,6 @@ when the metadata changed. Editors and sysadmins get search facets by quality.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -23,13 +22,14 @@ from typing import Any
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context
+from sqlalchemy import event
 
 from ckanext.lutsk_charter import clients, config, jobs, keywords, timeliness
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
+from ckanext.lutsk_charter.model import validation as validation_model
 from ckanext.lutsk_charter.quality import store
 from ckanext.lutsk_charter.validation.service import TO_QUEUE
 
@@ -139,13 +139,13 @@ _SHOWN_CLOCK = "lutsk_charter_shown_clock"
 _NOT_SHOWN = object()
 
 
-@sa.event.listens_for(model.Session, "after_flush")  # pyright: ignore[reportAttributeAccessIssue]
-@sa.event.listens_for(model.Session, "after_transaction_end")  # pyright: ignore[reportAttributeAccessIssue]
+@event.listens_for(model.Session, "after_flush")  # pyright: ignore[reportAttributeAccessIssue]
+@event.listens_for(model.Session, "after_transaction_end")  # pyright: ignore[reportAttributeAccessIssue]
 def _forget_shown(session: Any, *args: Any) -> None:
     session.info.pop(_SHOWN_CLOCK, None)
 
 
-@sa.event.listens_for(model.Session, "do_orm_execute")  # pyright: ignore[reportAttributeAccessIssue]
+@event.listens_for(model.Session, "do_orm_execute")  # pyright: ignore[reportAttributeAccessIssue]
 def _forget_shown_on_write(state: Any) -> None:
     if not state.is_select and _SHOWN_CLOCK in state.session.info:
         state.session.info.pop(_SHOWN_CLOCK, None)
@@ -161,40 +161,12 @@ def _shown_facts(package_id: str | None, resource_ids: list[str]) -> tuple[dict[
         return {}, None
     latest: dict[str, Any] = {}
     clock = None
-    rows = model.Session.execute(
-        _shown_facts_statement(), {"package_ids": [package_id] if package_id else [],
-                                   "resource_ids": resource_ids}
-    )  # fmt: skip
-    for row in rows:
+    for row in validation_model.shown_facts(package_id, resource_ids):
         if row.resource_id is None:
             clock = clients.clock_moment(row.changed, row.created)
         else:
             latest[row.resource_id] = row
     return latest, clock
-
-
-@functools.cache
-def _shown_facts_statement() -> Any:
-    package = model.package_table
-    validation = sa.select(
-        ResourceValidation.resource_id,
-        ResourceValidation.status,
-        ResourceValidation.requested_at,
-        ResourceValidation.started_at,
-        ResourceValidation.finished_at,
-        sa.null().label("changed"),
-        sa.null().label("created"),
-    ).where(ResourceValidation.resource_id.in_(sa.bindparam("resource_ids", expanding=True)))
-    clock = sa.select(
-        sa.null(),
-        sa.null(),
-        sa.null(),
-        sa.null(),
-        sa.null(),
-        clients.data_clock_column(),
-        package.c.metadata_created,
-    ).where(package.c.id.in_(sa.bindparam("package_ids", expanding=True)))
-    return sa.union_all(validation, clock)
 
 
 def _show_validation(resources: list[dict[str, Any]], latest: dict[str, Any]) -> None:
@@ -362,14 +334,7 @@ def _queue_validations(context: Context, package_id: str, data_changed: list[str
     if not resources:
         return
     session = model.Session
-    rows = {
-        row.resource_id: row
-        for row in session.scalars(
-            sa.select(ResourceValidation).where(
-                ResourceValidation.resource_id.in_([r.id for r in resources])
-            )
-        )
-    }
+    rows = validation_model.rows_by_resource(session, [r.id for r in resources])
     for resource in resources:
         inputs = validation_inputs(resource)
         row = rows.get(resource.id)
@@ -405,7 +370,7 @@ def _queue_validations(context: Context, package_id: str, data_changed: list[str
         session.info.setdefault(_TO_QUEUE, {})[resource.id] = None
 
 
-@sa.event.listens_for(model.Session, "after_commit")  # pyright: ignore[reportAttributeAccessIssue]
+@event.listens_for(model.Session, "after_commit")  # pyright: ignore[reportAttributeAccessIssue]
 def _enqueue_after_commit(session: Any) -> None:
     """The save is committed: its resources can be read by the worker."""
     for resource_id in session.info.pop(_TO_QUEUE, {}):
@@ -420,6 +385,6 @@ def _enqueue_after_commit(session: Any) -> None:
             log.exception("Could not queue the validation of resource %s", resource_id)
 
 
-@sa.event.listens_for(model.Session, "after_rollback")  # pyright: ignore[reportAttributeAccessIssue]
+@event.listens_for(model.Session, "after_rollback")  # pyright: ignore[reportAttributeAccessIssue]
 def _forget_after_rollback(session: Any) -> None:
     session.info.pop(_TO_QUEUE, None)

@@ -275,8 +275,8 @@ def lutsk_charter_name_from_title(
     becomes ``muzei-lutska``; a name already taken gets ``-2``, ``-3``... An
     existing dataset is never renamed here.
     """
-    from ckan import model
 
+    from ckanext.lutsk_charter.model.packages import name_taken
     from ckanext.lutsk_charter.transliteration import NAME_MAX, slugify
 
     if context.get("package") is not None or data.get(key) not in (missing, None, ""):
@@ -288,7 +288,7 @@ def lutsk_charter_name_from_title(
     if len(base) < 2:
         return
     name, number = base, 1
-    while model.Session.query(model.Package.id).filter(model.Package.name == name).first():
+    while name_taken(name):
         number += 1
         suffix = f"-{number}"
         name = base[: NAME_MAX - len(suffix)].rstrip("-") + suffix

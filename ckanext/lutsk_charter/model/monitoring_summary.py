@@ -147,9 +147,14 @@ def _refresh(zone: str) -> Any:
         .order_by(delta.c.organization_id, delta.c.key)  # one lock order for every writer
     )
     count = insert(counted).from_select(["organization_id", "key", "n"], moved)
-    return count.on_conflict_do_update(
-        index_elements=["organization_id", "key"], set_={"n": counted.c.n + count.excluded.n}
-    ).add_cte(old).add_cte(gone).add_cte(put)  # one at a time: SQLAlchemy 1.4 (CKAN 2.11)
+    return (
+        count.on_conflict_do_update(
+            index_elements=["organization_id", "key"], set_={"n": counted.c.n + count.excluded.n}
+        )
+        .add_cte(old)
+        .add_cte(gone)
+        .add_cte(put)
+    )  # one at a time: SQLAlchemy 1.4 (CKAN 2.11)
 
 
 def rebuild(session: AlchemySession, zone: str, moment: dt.datetime) -> None:

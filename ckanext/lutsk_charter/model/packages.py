@@ -96,3 +96,9 @@ def active_dataset_count(organization_id: str) -> int:
         )
         or 0
     )
+
+
+def name_taken(name: str) -> bool:
+    """Whether a dataset (of any state) already has this URL name."""
+    query = sa.select(model.package_table.c.id).where(model.package_table.c.name == name)
+    return model.Session.execute(query.limit(1)).first() is not None

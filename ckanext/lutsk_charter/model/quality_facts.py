@@ -73,6 +73,11 @@ def scope_select(kind: ScopeKind) -> sa.Select:
     return query
 
 
+def scope_ids(session: Any, kind: ScopeKind, params: dict[str, Any]) -> list[str]:
+    """The ids of the active datasets in scope (``params`` as ``scope_select`` names them)."""
+    return list(session.scalars(scope_select(kind), params))
+
+
 def few_rows(session: AlchemySession, package_ids: Sequence[str], today: Any) -> Any:
     """The rows of these datasets (active ones only), in no particular order."""
     return _rows(session, _statement("ids"), {"scope_ids": list(package_ids), "today": today})

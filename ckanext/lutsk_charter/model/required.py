@@ -64,9 +64,19 @@ class RequiredDataset(tk.BaseModel):  # type: ignore[misc, valid-type]
 # --- queries -----------------------------------------------------------------------------
 
 
-def _in_list_order(query: Any) -> Any:
-    from ckanext.lutsk_charter.monitoring.required import list_order
+def list_order() -> list[Any]:
+    """The list's order: all information holders first, then local self-government."""
+    from ckanext.lutsk_charter.types import REQUIRED_SECTIONS
 
+    order = {section: n for n, section in enumerate(REQUIRED_SECTIONS)}
+    return [
+        sa.case(order, value=RequiredDataset.section, else_=len(order)),
+        RequiredDataset.position,
+        RequiredDataset.code,
+    ]
+
+
+def _in_list_order(query: Any) -> Any:
     return query.order_by(*list_order())
 
 
@@ -95,3 +105,45 @@ def known_codes(session: Any, codes: Any) -> set[str]:
     """Which of these codes are items of the list."""
     query = sa.select(RequiredDataset.code).where(RequiredDataset.code.in_(list(codes)))
     return set(session.scalars(query))
+
+
+def linked_rows(session: Any, field: str, organization_id: str | None) -> list[Any]:
+    """Every public, active dataset whose ``field`` names an item (of one body if given):
+    id, name, title, owner_org, metadata_created, code and update frequency."""
+    from ckan import model
+
+    from ckanext.lutsk_charter.model.queries import extra_value
+
+    package = model.package_table
+    code, frequency = extra_value(field), extra_value("update_frequency")
+    query = (
+        sa.select(
+            package.c.id,
+            package.c.name,
+            package.c.title,
+            package.c.owner_org,
+            package.c.metadata_created,
+            code.label("code"),
+            frequency.label("frequency"),
+        )
+        .where(
+            package.c.state == "active",
+            package.c.private.is_(False),
+            package.c.type == "dataset",
+            code.isnot(None),
+            code != "",
+        )
+        .order_by(package.c.title, package.c.name)
+    )
+    if organization_id:
+        query = query.where(package.c.owner_org == organization_id)
+    return list(session.execute(query).all())
+
+
+def seed_if_empty(session: Any, rows: list[dict[str, Any]]) -> int:
+    """Write ``rows`` into an empty catalogue (the caller commits); how many were
+    added, 0 when it was not empty."""
+    if session.scalar(sa.select(sa.func.count()).select_from(RequiredDataset)):
+        return 0
+    session.execute(sa.insert(RequiredDataset.__table__), rows)
+    return len(rows)

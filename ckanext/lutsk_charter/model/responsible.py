@@ -203,6 +203,16 @@ def current_assignments(organization_ids: list[str] | None, today: dt.date) -> s
     return query.order_by(table.role, table.valid_from, table.recorded_at)
 
 
+def current_emails(
+    session: Any, organization_ids: list[str], today: dt.date
+) -> dict[str, list[str]]:
+    """The e-mails of the persons current on ``today``, per body, oldest first."""
+    persons: dict[str, list[str]] = {}
+    for assignment in session.scalars(current_assignments(organization_ids, today)):
+        persons.setdefault(assignment.organization_id, []).append(assignment.email)
+    return persons
+
+
 def history(organization_id: str) -> sa.Select:
     """Every assignment of a body, newest first."""
     table = ResponsibleAssignment

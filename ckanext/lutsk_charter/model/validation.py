@@ -11,6 +11,7 @@ them queues nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection
 from typing import Any
 
@@ -106,3 +107,47 @@ def validation_candidates(
             ResourceValidation.status == "pending"
         )
     return list(model.Session.scalars(query))
+
+
+def rows_by_resource(session: Any, resource_ids: Collection[str]) -> dict[str, ResourceValidation]:
+    """The validation rows of these resources, by resource id."""
+    query = sa.select(ResourceValidation).where(ResourceValidation.resource_id.in_(resource_ids))
+    return {row.resource_id: row for row in session.scalars(query)}
+
+
+def shown_facts(package_id: str | None, resource_ids: list[str]) -> list[Any]:
+    """The resources' validation rows (``resource_id`` set) and the dataset's data clock
+    (a row with ``resource_id`` None: ``changed``, ``created``), in one round trip: a save
+    shows its dataset three times."""
+    from ckan import model
+
+    params = {"package_ids": [package_id] if package_id else [], "resource_ids": resource_ids}
+    return list(model.Session.execute(_shown_facts_statement(), params))
+
+
+@functools.cache
+def _shown_facts_statement() -> Any:
+    from ckan import model
+
+    from ckanext.lutsk_charter.model.packages import data_clock_column
+
+    package = model.package_table
+    validation = sa.select(
+        ResourceValidation.resource_id,
+        ResourceValidation.status,
+        ResourceValidation.requested_at,
+        ResourceValidation.started_at,
+        ResourceValidation.finished_at,
+        sa.null().label("changed"),
+        sa.null().label("created"),
+    ).where(ResourceValidation.resource_id.in_(sa.bindparam("resource_ids", expanding=True)))
+    clock = sa.select(
+        sa.null(),
+        sa.null(),
+        sa.null(),
+        sa.null(),
+        sa.null(),
+        data_clock_column(),
+        package.c.metadata_created,
+    ).where(package.c.id.in_(sa.bindparam("package_ids", expanding=True)))
+    return sa.union_all(validation, clock)

@@ -7,7 +7,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan.lib import mailer
-from sqlalchemy import exc as sa_exc
+from sqlalchemy.exc import IntegrityError
 
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
@@ -26,9 +26,7 @@ def compose(session: Any) -> list[reminders.Mail]:
     day = today()
     late = reminders.late(dataset_states(session, now(), portal_zone()))
     org_ids = sorted({s.owner_org for s in late if s.owner_org})
-    persons: dict[str, list[str]] = {}
-    for assignment in session.scalars(register.current_assignments(org_ids, day)):
-        persons.setdefault(assignment.organization_id, []).append(assignment.email)
+    persons = register.current_emails(session, org_ids, day)
     bodies = {i: body["title"] for i, body in org_summaries(org_ids).items()}
     site_url = tk.config["ckan.site_url"]
     return (
@@ -56,7 +54,7 @@ def send_once(session: Any, day: Any, mail: reminders.Mail) -> str:
     )
     try:
         session.flush()
-    except sa_exc.IntegrityError:
+    except IntegrityError:
         session.rollback()
         return "skipped"
     try:

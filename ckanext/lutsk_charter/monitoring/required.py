@@ -8,15 +8,14 @@ import io
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-import sqlalchemy as sa
 from ckan import model
 from ckan.types import Context
 
 from ckanext.lutsk_charter import timeliness
 from ckanext.lutsk_charter.clock import now, portal_zone
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.model import RequiredDataset
-from ckanext.lutsk_charter.model.queries import data_changed_at, extra_value
+from ckanext.lutsk_charter.model import required as required_model
+from ckanext.lutsk_charter.model.queries import data_changed_at
 from ckanext.lutsk_charter.monitoring.exports import restore_text
 from ckanext.lutsk_charter.types import REQUIRED_SECTIONS
 
@@ -27,15 +26,6 @@ CSV_COLUMNS = ("code", "section", "number", "name_uk", "name_en", "source", "act
 _NEEDED_COLUMNS = ("section", "number", "name_uk")
 #: The dataset field that links a dataset to its item.
 FIELD = "required_dataset"
-
-
-def list_order() -> list[Any]:
-    order = {section: n for n, section in enumerate(REQUIRED_SECTIONS)}
-    return [
-        sa.case(order, value=RequiredDataset.section, else_=len(order)),
-        RequiredDataset.position,
-        RequiredDataset.code,
-    ]
 
 
 def parse_csv(context: Context, text: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -106,31 +96,7 @@ def parse_csv(context: Context, text: str) -> tuple[list[dict[str, Any]], list[s
 
 def linked_datasets(context: Context, organization_id: str | None) -> list[dict[str, Any]]:
     """Every public, active dataset linked to an item, with its timeliness: two queries in all."""
-    session = model.Session
-    package = model.package_table
-    code, frequency = extra_value(FIELD), extra_value("update_frequency")
-    query = (
-        sa.select(
-            package.c.id,
-            package.c.name,
-            package.c.title,
-            package.c.owner_org,
-            package.c.metadata_created,
-            code.label("code"),
-            frequency.label("frequency"),
-        )
-        .where(
-            package.c.state == "active",
-            package.c.private.is_(False),
-            package.c.type == "dataset",
-            code.isnot(None),
-            code != "",
-        )
-        .order_by(package.c.title, package.c.name)
-    )
-    if organization_id:
-        query = query.where(package.c.owner_org == organization_id)
-    rows = session.execute(query).all()
+    rows = required_model.linked_rows(model.Session, FIELD, organization_id)
     latest = data_changed_at([r.id for r in rows])
     moment, zone = now(), portal_zone()
     result = []
@@ -176,8 +142,4 @@ def package_items() -> list[dict[str, Any]]:
 def seed_if_empty(session: Any) -> int:
     """Fill an empty catalogue with the package's items, as a new portal gets them; the
     caller commits. Returns how many rows were added (0 when it was not empty)."""
-    if session.scalar(sa.select(sa.func.count()).select_from(RequiredDataset)):
-        return 0
-    rows = package_items()
-    session.execute(sa.insert(RequiredDataset.__table__), rows)
-    return len(rows)
+    return required_model.seed_if_empty(session, package_items())

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from ckan.types import AlchemySession
 
 from ckanext.lutsk_charter.model import quality_facts
@@ -32,13 +31,9 @@ class Scope:
     kind: ScopeKind
     params: dict[str, Any]
 
-    @property
-    def ids(self) -> sa.Select:
-        """The ids of the datasets in scope, as a subquery-ready select."""
-        return quality_facts.scope_select(self.kind)
-
     def package_ids(self, session: AlchemySession) -> list[str]:
-        return list(session.scalars(self.ids, self.params))
+        """The ids of the datasets in scope."""
+        return quality_facts.scope_ids(session, self.kind, self.params)
 
 
 def scope(package_ids: list[str] | None = None, organization_id: str | None = None) -> Scope:

@@ -19,8 +19,8 @@ from ckan.types import Context
 from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.interfaces import ILutskCharterChecks
-from ckanext.lutsk_charter.model.locks import advisory_lock
 from ckanext.lutsk_charter.model import monitoring_summary
+from ckanext.lutsk_charter.model.locks import advisory_lock
 from ckanext.lutsk_charter.quality import gather, store
 from ckanext.lutsk_charter.quality.checks import BUILT_IN, Check
 from ckanext.lutsk_charter.quality.facts import CheckEnv
