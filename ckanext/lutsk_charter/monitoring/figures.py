@@ -60,6 +60,18 @@ class Figures:
         }
 
 
+def _empty_figures(bodies: Iterable[str], persons: Mapping[str, set[str]]) -> dict[str, Figures]:
+    """Zero figures of each body, with whether it has a current creator and publisher."""
+    return {
+        body: Figures(
+            body,
+            creator="creator" in persons.get(body, set()),
+            publisher="publisher" in persons.get(body, set()),
+        )
+        for body in bodies
+    }
+
+
 def body_figures(
     bodies: Iterable[str],
     by_state: Iterable[Any],
@@ -73,14 +85,7 @@ def body_figures(
     ``by_code``: ``(owner_org, code, n)`` of open flag codes; ``persons`` maps a
     body to the roles it has a current person in.
     """
-    found = {
-        body: Figures(
-            body,
-            creator="creator" in persons.get(body, set()),
-            publisher="publisher" in persons.get(body, set()),
-        )
-        for body in bodies
-    }
+    found = _empty_figures(bodies, persons)
     for owner_org, publication_state, band, n, last_change in by_state:
         figures = found.get(owner_org or "")
         if figures is None:
@@ -119,14 +124,7 @@ def summary_figures(
     an open flag of each code of the principle, summed); ``dates``:
     ``(body, last_publication, overdue, due_soon)`` rows.
     """
-    found = {
-        body: Figures(
-            body,
-            creator="creator" in persons.get(body, set()),
-            publisher="publisher" in persons.get(body, set()),
-        )
-        for body in bodies
-    }
+    found = _empty_figures(bodies, persons)
     for body, figures in found.items():
         for key, n in counts.get(body, {}).items():
             kind, _, value = key.partition(":")
