@@ -206,3 +206,73 @@ def test_flags_of_the_last_batch_are_resolved_and_retired_like_the_rest():
     assert before_last not in {s[0] for s in scores}
     assert last in {s[0] for s in scores}
     assert result["resolved"] >= len(gone) + 1
+
+
+class _ReadConnections:
+    """The connections (DB-API) the batch reads of a run went through."""
+
+    def __init__(self) -> None:
+        self.seen: list[Any] = []
+
+    def __call__(self, conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "%(after)s" in statement:
+            self.seen.append(conn.connection.dbapi_connection)
+
+
+def _reads_of(**scope: Any) -> tuple[Any, list[Any], Any]:
+    """A run's outcome, the connections its batch reads took, and the session's own."""
+    reads = _ReadConnections()
+    engine = model.Session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", reads)
+    try:
+        own = model.Session.connection().connection.dbapi_connection
+        outcome = run_quality_checks(site_context(), batch_size=2, **scope)  # type: ignore[arg-type]
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", reads)
+    return outcome, reads.seen, own
+
+
+def test_a_clean_run_reads_the_next_batch_on_another_connection_and_stores_the_same():
+    _portal()
+    _forget_everything()
+    outcome, seen, own = _reads_of()
+    model.Session.commit()
+    assert outcome.checked == 5
+    # three reads of two (the last finds one), none through the session's connection
+    assert len(seen) == 3
+    assert own not in seen
+    ahead = _stored()
+    # the same run with the session's own writes pending reads everything itself
+    _forget_everything()
+    model.Session.execute(sa.text("CREATE TEMPORARY TABLE lutsk_charter_written (x int)"))
+    model.Session.execute(sa.text("INSERT INTO lutsk_charter_written VALUES (1)"))
+    outcome, seen, own = _reads_of()
+    model.Session.commit()
+    assert outcome.checked == 5
+    assert seen == [own] * 3
+    assert _stored() == ahead
+
+
+def test_a_run_in_a_transaction_that_changed_a_dataset_sees_the_change():
+    datasets = _portal()
+    body = datasets[0]["owner_org"]
+    mine = [d for d in datasets if d["owner_org"] == body]
+    call_action("lutsk_charter_quality_recheck", context=site_context(), organization_id=body)
+    closed = mine[0]["id"]
+    assert ("license_not_open", "open") in {
+        (f[3], f[5]) for f in _stored()[0] if f[0] == closed
+    }
+    # the licence becomes open in this transaction, not yet committed: a reader on another
+    # connection would still see the closed one and keep the flag open
+    model.Session.execute(
+        sa.update(model.package_table)
+        .where(model.package_table.c.id == closed)
+        .values(license_id="cc-by")
+    )
+    outcome, seen, own = _reads_of(organization_id=body)
+    assert outcome.resolved >= 1
+    model.Session.commit()
+    assert ("license_not_open", "resolved") in {
+        (f[3], f[5]) for f in _stored()[0] if f[0] == closed
+    }
+    assert seen == [own] * 2

@@ -65,9 +65,8 @@ def batches(
 ) -> Iterator[Gathered]:
     """The datasets in scope, ``batch_size`` at a time, each batch gathered in one statement.
 
-    Each batch is read when the previous one has been handled, so only one is in
-    memory; the next batch starts after the last id of the one before. PostgreSQL's
-    JIT is off meanwhile (``quality_facts.without_jit``).
+    The next batch starts after the last id of the one before; it is read while this
+    one is checked (``quality_facts.batches_read_ahead``), so at most two are in memory.
     """
     if in_scope.kind == "ids":
         ids = sorted(set(in_scope.params["scope_ids"]))
@@ -76,53 +75,48 @@ def batches(
             yield _gathered(quality_facts.few_rows(session, chunk, today))
         return
     organization_id = in_scope.params.get("scope_org")
-    after = ""
-    with quality_facts.without_jit(session):
-        while True:
-            rows = quality_facts.batch_rows(session, organization_id, after, batch_size, today)
-            if rows:
-                yield _gathered(rows)
-            if len(rows) < batch_size:
-                break
-            after = rows[-1].id
+    for rows in quality_facts.batches_read_ahead(session, organization_id, batch_size, today):
+        yield _gathered(rows)
 
 
-def _gathered(rows: Iterable[Any]) -> Gathered:
+def _gathered(rows: Iterable[quality_facts.Row]) -> Gathered:
     gathered = Gathered([], {}, {})
     for r in rows:
         responsible: dict[str, set[str]] = defaultdict(set)
-        for role, email in r.persons or ():
+        for role, email in r["persons"] or ():
             responsible[role].add(email)
-        resources = tuple(_resource(fields) for fields in r.resources or ())
-        changed = [c for c in (fields[-1] for fields in r.resources or ()) if c is not None]
+        resources = tuple(_resource(fields) for fields in r["resources"] or ())
+        changed = [c for c in (fields[-1] for fields in r["resources"] or ()) if c is not None]
+        flags = r["flags"]
+        created = r["metadata_created"]
         gathered.datasets.append(
             DatasetFacts(
-                id=r.id,
-                name=r.name,
-                title=r.title or "",
-                notes=r.notes or "",
-                private=bool(r.private),
-                owner_org=r.owner_org,
-                license_id=r.license_id,
-                maintainer=r.maintainer,
-                maintainer_email=r.maintainer_email,
-                metadata_created=_aware(r.metadata_created),
-                extras={k: v for k, v in (r.extras or {}).items() if isinstance(v, str)},
-                tags=r.tags,
-                groups=r.groups,
+                id=r["id"],
+                name=r["name"],
+                title=r["title"] or "",
+                notes=r["notes"] or "",
+                private=bool(r["private"]),
+                owner_org=r["owner_org"],
+                license_id=r["license_id"],
+                maintainer=r["maintainer"],
+                maintainer_email=r["maintainer_email"],
+                metadata_created=_aware(dt.datetime.fromisoformat(created)) if created else None,
+                extras={k: v for k, v in (r["extras"] or {}).items() if isinstance(v, str)},
+                tags=r["tags"],
+                groups=r["groups"],
                 resources=resources,
                 # the latest change of its active resources' data (None: none recorded)
                 data_changed_at=max(map(dt.datetime.fromisoformat, changed)) if changed else None,
                 responsible={role: frozenset(emails) for role, emails in responsible.items()},
-                dcat_ap_compliant=r.dcat_conforms,
-                open_flags=frozenset((f[2], f[1] or "") for f in r.flags or ()),
+                dcat_ap_compliant=r["dcat_conforms"],
+                open_flags=frozenset((f[2], f[1] or "") for f in flags or ()),
             )
         )
-        if r.stored is not None:
-            score, band, codes = r.stored
-            gathered.stored_scores[r.id] = (score, band, codes)
-        if r.flags:
-            gathered.live_flags[r.id] = [tuple(f) for f in r.flags]
+        if r["stored"] is not None:
+            score, band, codes = r["stored"]
+            gathered.stored_scores[r["id"]] = (score, band, codes)
+        if flags:
+            gathered.live_flags[r["id"]] = [tuple(f) for f in flags]
     return gathered
 
 
