@@ -114,3 +114,21 @@ def test_a_body_admin_sees_their_body_and_nobody_else_does(page, log_in):
         persons
     )
     assert page.goto("/uk/ckan-admin/monitoring").status == 403
+
+
+def test_a_portal_of_many_bodies_reads_the_bodies_table_page_by_page(page, log_in):
+    sysadmin = factories.Sysadmin(password=PASSWORD)
+    for n in range(51):
+        LutskOrganization(name=f"body-{n:02d}", title=f"Орган {n:02d}")
+    log_in(sysadmin["name"], PASSWORD)
+    page.goto("/uk/ckan-admin/monitoring")
+    table = page.locator("table.lutsk-charter-bodies tbody tr")
+    assert table.count() == 50
+    pages = page.get_by_role("navigation", name="Сторінки розпорядників")
+    assert pages.is_visible()
+    pages.get_by_role("link", name="2").click()
+    page.wait_for_url("**bodies_page=2**")
+    assert table.count() == 1
+    assert "Орган 50" in table.first.inner_text()
+    # the datasets' section below is still there, in Ukrainian
+    assert page.get_by_role("heading", name="Набори даних").is_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from typing import Any
 
 import ckan.plugins.toolkit as tk
 import pytest
@@ -258,3 +259,49 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(city, app):
         LutskDataset(owner_org=city["transport"]["id"], name=f"more-{n}")
     assert (_counting(page), _counting(data)) == (first_page, first_data)
     assert first_data <= 15
+
+
+def test_the_bodies_table_pages_by_fifty_and_keeps_sort_and_the_other_pager(app):
+    """A national portal's thousands of bodies take pages; the exports and the body filter
+    keep every body."""
+    from bs4 import BeautifulSoup
+
+    for n in range(52):
+        LutskOrganization(name=f"body-{n:02d}", title=f"Орган {n:02d}")
+
+    def bodies(url: str) -> tuple[list[str], Any]:
+        response = _as_sysadmin(app, url)
+        assert response.status_code == 200, url
+        soup = BeautifulSoup(response.data, "html.parser")
+        rows = soup.select("table.lutsk-charter-bodies tbody tr")
+        return [r["data-body"] for r in rows], soup
+
+    first, soup = bodies("/uk/ckan-admin/monitoring")
+    assert first == [f"body-{n:02d}" for n in range(50)]
+    pager = soup.select_one("nav[aria-label='Сторінки розпорядників']")
+    assert pager is not None
+    links = [a["href"] for a in pager.select("a[href]")]
+    assert any("bodies_page=2" in link for link in links)
+    # the body filter still offers every body
+    assert len(soup.select("#filter-body option")) == 52 + 1
+
+    second, soup = bodies("/uk/ckan-admin/monitoring?bodies_page=2")
+    assert second == ["body-50", "body-51"]
+    # a new sort starts on the first page of bodies
+    sort_links = [a["href"] for a in soup.select("table.lutsk-charter-bodies thead a[href]")]
+    assert sort_links
+    assert not any("bodies_page" in link for link in sort_links)
+    assert bodies("/uk/ckan-admin/monitoring?bodies_page=999")[0] == second  # the last page
+    reverse, soup = bodies("/uk/ckan-admin/monitoring?sort=-title&bodies_page=2")
+    assert reverse == ["body-01", "body-00"]
+    pager = soup.select_one("nav[aria-label='Сторінки розпорядників']")
+    assert pager is not None
+    assert all("sort=-title" in a["href"] for a in pager.select("a[href]"))
+
+    for bad in ("abc", "0", "-1", "1e9", "9" * 30):
+        response = _as_sysadmin(app, f"/uk/ckan-admin/monitoring?bodies_page={bad}")
+        assert response.status_code == 400, bad
+        assert "Номер сторінки" in response.get_data(as_text=True)
+
+    text = _as_sysadmin(app, "/ckan-admin/monitoring/export/bodies.csv").data.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(text)))) == 52 + 1  # every body, and the header

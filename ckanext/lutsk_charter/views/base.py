@@ -214,9 +214,10 @@ def can(action: str, data: dict[str, Any]) -> bool:
 MAX_PAGE = 100_000
 
 
-def page_number() -> int:
-    """``?page=`` as a whole number from 1 to ``MAX_PAGE``; anything else is a 400."""
-    raw = tk.request.args.get("page", "1")
+def page_number(param: str = "page") -> int:
+    """``?page=`` (or ``param``) as a whole number from 1 to ``MAX_PAGE``; anything else is
+    a 400."""
+    raw = tk.request.args.get(param, "1")
     if not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= MAX_PAGE:
         return tk.abort(
             400,
@@ -225,13 +226,17 @@ def page_number() -> int:
     return int(raw)
 
 
-def pager(page: int, count: int, per_page: int, filters: dict[str, Any]) -> Page:
-    """The pager of a list on this page: the same address, filters and language, another page."""
+def pager(
+    page: int, count: int, per_page: int, filters: dict[str, Any], collection: Any = ()
+) -> Page:
+    """The pager of a list on this page: the same address, filters and language, another page
+    (``filters`` keep the other lists' pages; the template's ``pager(page_param=...)`` names
+    this one's). With a ``collection``, its ``items`` are that page's."""
     return Page(
-        collection=[],
+        collection=collection or [],
         page=page,
-        url=lambda page: tk.h.url_for(
-            tk.request.endpoint, **(tk.request.view_args or {}), **filters, page=page
+        url=lambda **link: tk.h.url_for(
+            tk.request.endpoint, **(tk.request.view_args or {}), **{**filters, **link}
         ),
         item_count=count,
         items_per_page=per_page,
