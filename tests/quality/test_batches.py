@@ -259,9 +259,7 @@ def test_a_run_in_a_transaction_that_changed_a_dataset_sees_the_change():
     mine = [d for d in datasets if d["owner_org"] == body]
     call_action("lutsk_charter_quality_recheck", context=site_context(), organization_id=body)
     closed = mine[0]["id"]
-    assert ("license_not_open", "open") in {
-        (f[3], f[5]) for f in _stored()[0] if f[0] == closed
-    }
+    assert ("license_not_open", "open") in {(f[3], f[5]) for f in _stored()[0] if f[0] == closed}
     # the licence becomes open in this transaction, not yet committed: a reader on another
     # connection would still see the closed one and keep the flag open
     model.Session.execute(
