@@ -94,6 +94,9 @@ use_env() {  # use_env dev|test|bench
   local db=ckan_dev redis_db=0 storage=storage site="http://127.0.0.1:$CKAN_PORT"
   if [ "$1" = test ]; then
     db=ckan_test redis_db=1 storage=storage-test site="http://127.0.0.1:$TEST_LIVE_PORT"
+    # The tests' mail servers: ports of this run's own (tests/conftest.py smtp_server), so
+    # two suites (CKAN 2.12 and 2.11) or a running demo's mail catcher never meet.
+    export TEST_SMTP_PORT=${TEST_SMTP_PORT:-$((TEST_LIVE_PORT + 3000))}
   elif [ "$1" = bench ]; then  # its own database: benchmarks write 10,000 datasets
     db=ckan_bench redis_db=2 storage=storage-bench site="http://127.0.0.1:$TEST_LIVE_PORT"
   fi

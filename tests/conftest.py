@@ -193,6 +193,21 @@ def site_context() -> dict:
 # --- mail and background jobs, for real ---------------------------------------------------------
 
 
+def smtp_server(offset: int = 0) -> str:
+    """A loopback mail server's address of this test run (``make test`` sets
+    ``TEST_SMTP_PORT``): ``offset`` apart for a module of its own."""
+    return f"127.0.0.1:{int(os.environ.get('TEST_SMTP_PORT', '8025')) + offset}"
+
+
+@pytest.fixture(autouse=True)
+def _smtp_server_of_this_run(request, ckan_config, monkeypatch) -> None:
+    """``smtp.server`` is this run's (test.ini's port is any run's), unless a test names its own."""
+    if not any(
+        m.args and m.args[0] == "smtp.server" for m in request.node.iter_markers("ckan_config")
+    ):
+        monkeypatch.setitem(ckan_config, "smtp.server", smtp_server())
+
+
 @pytest.fixture
 def smtp_inbox(ckan_config) -> Iterator[list]:
     """A real SMTP server on loopback (the port of ``smtp.server``); yields received messages."""

@@ -13,9 +13,9 @@ from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
 from ckanext.lutsk_charter.model import Reminder
-from tests.conftest import LutskDataset, site_context
+from tests.conftest import LutskDataset, site_context, smtp_server
 
-SMTP = "127.0.0.1:8139"
+SMTP = smtp_server(1)
 ICT = "opendata@lutskrada.gov.ua"
 
 pytestmark = [

@@ -8,10 +8,10 @@ from ckan import model
 from ckan.tests.helpers import call_action
 
 from ckanext.lutsk_charter.model import Reminder
-from tests.conftest import site_context
+from tests.conftest import site_context, smtp_server
 from tests.plan.conftest import as_user
 
-SMTP = "127.0.0.1:8153"
+SMTP = smtp_server(2)
 ICT = "opendata@lutskrada.gov.ua"
 
 pytestmark = [
