@@ -11,7 +11,8 @@ its row. PostgreSQL runs each as an index lookup for that dataset, so a batch
 costs the same whatever the size of the portal; joins of the batch against
 whole tables would let the planner scan every table once per batch (a cost
 that grows with the portal) whenever a scan looks cheaper than the lookups.
-Rows are plain tuples (``sa.Row``), never ORM objects.
+A batch comes back as one JSON array of row objects (``Row``), never ORM objects;
+a body's or the portal's next batch is read ahead on a second connection.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sqlalchemy as sa
 from ckan import model
 from ckan.types import AlchemySession
 from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.engine import Engine
 
 from .data_change import ResourceDataChange
 from .dcat_check import DcatCheck
@@ -126,10 +128,11 @@ def batches_read_ahead(
     read, never of the next one.
     """
     engine = session.get_bind()
-    if not isinstance(engine, sa.Engine) or not _reads_like_another_connection(session):
+    if not isinstance(engine, Engine) or not _reads_like_another_connection(session):
         yield from _batches_here(session, organization_id, limit, today)
         return
     connection = engine.connect()
+    reading = connection.begin()  # explicit: SQLAlchemy 1.4 (CKAN 2.11) does not autobegin
     reader = ThreadPoolExecutor(1, thread_name_prefix="lutsk-charter-read-ahead")
     try:
         # As ``without_jit``, for this connection's transaction (rolled back at the end).
@@ -153,7 +156,7 @@ def batches_read_ahead(
                 yield rows
     finally:
         reader.shutdown(wait=True, cancel_futures=True)
-        connection.rollback()
+        reading.rollback()
         connection.close()
 
 
