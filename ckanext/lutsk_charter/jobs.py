@@ -130,18 +130,14 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
     """
     import ckan.plugins.toolkit as tk
     from ckan.lib import jobs as ckan_jobs
-    from rq.exceptions import NoSuchJobError
-    from rq.job import Job, JobStatus
+    from rq.job import JobStatus
 
     base = reindex_job_id(package_id, kind)
     try:
         connection = ckan_jobs.get_queue(QUEUE).connection
         free = None
-        for job_id in (base, f"{base}-next"):
-            try:
-                status = Job.fetch(job_id, connection=connection).get_status()
-            except NoSuchJobError:
-                status = None
+        ids = (base, f"{base}-next")
+        for job_id, status in zip(ids, _statuses(connection, ids), strict=True):
             if status in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
                 return None  # it will see what was just stored
             if free is None and status != JobStatus.STARTED:
@@ -160,6 +156,24 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
         log.exception("Could not queue the %s of dataset %s; doing it now", kind, package_id)
         job(package_id)
         return None
+
+
+def _statuses(connection: Any, job_ids: tuple[str, ...]) -> list[Any]:
+    """The status of each job (``None``: no such job), in one round trip to Redis.
+
+    Only the ``status`` field of each job's hash, as ``Job.get_status`` reads it,
+    rather than ``Job.fetch`` (the whole hash) and ``get_status`` (again) per job:
+    every save asks this for its DCAT check.
+    """
+    from rq.job import Job, JobStatus
+
+    pipeline = connection.pipeline(transaction=False)
+    for job_id in job_ids:
+        pipeline.hget(Job.key_for(job_id), "status")
+    return [
+        JobStatus(raw.decode() if isinstance(raw, bytes) else raw) if raw else None
+        for raw in pipeline.execute()
+    ]
 
 
 def reindex_dataset(package_id: str) -> str:

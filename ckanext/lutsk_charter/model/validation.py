@@ -11,7 +11,6 @@ them queues nothing.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Collection
 from typing import Any
 
@@ -118,20 +117,28 @@ def rows_by_resource(session: Any, resource_ids: Collection[str]) -> dict[str, R
 def shown_facts(package_id: str | None, resource_ids: list[str]) -> list[Any]:
     """The resources' validation rows (``resource_id`` set) and the dataset's data clock
     (a row with ``resource_id`` None: ``changed``, ``created``), in one round trip: a save
-    shows its dataset three times."""
+    shows its dataset three times. Prepared once per connection (``model.prepared``)."""
     from ckan import model
 
-    params = {"package_ids": [package_id] if package_id else [], "resource_ids": resource_ids}
-    return list(model.Session.execute(_shown_facts_statement(), params))
+    from ckanext.lutsk_charter.model import prepared
+
+    values = {"package_ids": [package_id] if package_id else [], "resource_ids": resource_ids}
+    return list(
+        prepared.execute(model.Session, "shown_facts", _shown_facts_statement, _SHOWN, values)
+    )
 
 
-@functools.cache
+#: The arguments of the prepared statement of ``shown_facts``.
+_SHOWN = (("package_ids", "text[]"), ("resource_ids", "text[]"))
+
+
 def _shown_facts_statement() -> Any:
     from ckan import model
 
     from ckanext.lutsk_charter.model.packages import data_clock_column
 
     package = model.package_table
+    ids = {name: sa.bindparam(name, type_=sa.ARRAY(sa.UnicodeText)) for name, _type in _SHOWN}
     validation = sa.select(
         ResourceValidation.resource_id,
         ResourceValidation.status,
@@ -140,7 +147,7 @@ def _shown_facts_statement() -> Any:
         ResourceValidation.finished_at,
         sa.null().label("changed"),
         sa.null().label("created"),
-    ).where(ResourceValidation.resource_id.in_(sa.bindparam("resource_ids", expanding=True)))
+    ).where(ResourceValidation.resource_id == sa.func.any(ids["resource_ids"]))
     clock = sa.select(
         sa.null(),
         sa.null(),
@@ -149,5 +156,5 @@ def _shown_facts_statement() -> Any:
         sa.null(),
         data_clock_column(),
         package.c.metadata_created,
-    ).where(package.c.id.in_(sa.bindparam("package_ids", expanding=True)))
+    ).where(package.c.id == sa.func.any(ids["package_ids"]))
     return sa.union_all(validation, clock)
