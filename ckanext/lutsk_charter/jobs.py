@@ -136,8 +136,8 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
     try:
         connection = ckan_jobs.get_queue(QUEUE).connection
         free = None
-        ids = (base, f"{base}-next")
-        for job_id, status in zip(ids, _statuses(connection, ids), strict=True):
+        for job_id in (base, f"{base}-next"):
+            status = _status(connection, job_id)
             if status in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
                 return None  # it will see what was just stored
             if free is None and status != JobStatus.STARTED:
@@ -158,22 +158,14 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
         return None
 
 
-def _statuses(connection: Any, job_ids: tuple[str, ...]) -> list[Any]:
-    """The status of each job (``None``: no such job), in one round trip to Redis.
-
-    Only the ``status`` field of each job's hash, as ``Job.get_status`` reads it,
-    rather than ``Job.fetch`` (the whole hash) and ``get_status`` (again) per job:
-    every save asks this for its DCAT check.
-    """
+def _status(connection: Any, job_id: str) -> Any:
+    """The job's status as ``Job.get_status`` reads it (``None``: no such job): only the
+    ``status`` field of its hash, one ``HGET``, rather than ``Job.fetch`` (the whole hash)
+    and ``get_status`` (again): every save asks this for its DCAT check."""
     from rq.job import Job, JobStatus
 
-    pipeline = connection.pipeline(transaction=False)
-    for job_id in job_ids:
-        pipeline.hget(Job.key_for(job_id), "status")
-    return [
-        JobStatus(raw.decode() if isinstance(raw, bytes) else raw) if raw else None
-        for raw in pipeline.execute()
-    ]
+    raw = connection.hget(Job.key_for(job_id), "status")
+    return JobStatus(raw.decode() if isinstance(raw, bytes) else raw) if raw else None
 
 
 def reindex_dataset(package_id: str) -> str:

@@ -86,13 +86,21 @@ def run_quality_checks(
     env, checks = check_env(), registered_checks()
     outcome = store.Outcome()
     size = batch_size or config.quality_batch_size()
+    # One batch of some datasets (a save): its scores go in the summary's round trip, just
+    # ahead of it (the summary reads them), as a statement of their own.
+    later = few and bool(package_ids) and len(set(package_ids or ())) <= size
     with _collector_paused(not few):
         for batch in gather.batches(session, in_scope, today(), size, lock):
-            store.check_and_store(session, batch, env, checks, outcome, hand_over_all=few)
+            store.check_and_store(
+                session, batch, env, checks, outcome, hand_over_all=few, scores_later=later
+            )
     if in_scope.kind == "all":
         store.retire(session, env.now, outcome)
     monitoring_summary.refresh(
-        session, package_ids if package_ids is not None else outcome.changed, str(portal_zone())
+        session,
+        package_ids if package_ids is not None else outcome.changed,
+        str(portal_zone()),
+        before=outcome.scores,
     )
     return outcome
 
