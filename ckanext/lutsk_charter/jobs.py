@@ -130,18 +130,14 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
     """
     import ckan.plugins.toolkit as tk
     from ckan.lib import jobs as ckan_jobs
-    from rq.exceptions import NoSuchJobError
-    from rq.job import Job, JobStatus
+    from rq.job import JobStatus
 
     base = reindex_job_id(package_id, kind)
     try:
         connection = ckan_jobs.get_queue(QUEUE).connection
         free = None
         for job_id in (base, f"{base}-next"):
-            try:
-                status = Job.fetch(job_id, connection=connection).get_status()
-            except NoSuchJobError:
-                status = None
+            status = _status(connection, job_id)
             if status in (JobStatus.QUEUED, JobStatus.DEFERRED, JobStatus.SCHEDULED):
                 return None  # it will see what was just stored
             if free is None and status != JobStatus.STARTED:
@@ -160,6 +156,16 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
         log.exception("Could not queue the %s of dataset %s; doing it now", kind, package_id)
         job(package_id)
         return None
+
+
+def _status(connection: Any, job_id: str) -> Any:
+    """The job's status as ``Job.get_status`` reads it (``None``: no such job): only the
+    ``status`` field of its hash, one ``HGET``, rather than ``Job.fetch`` (the whole hash)
+    and ``get_status`` (again): every save asks this for its DCAT check."""
+    from rq.job import Job, JobStatus
+
+    raw = connection.hget(Job.key_for(job_id), "status")
+    return JobStatus(raw.decode() if isinstance(raw, bytes) else raw) if raw else None
 
 
 def reindex_dataset(package_id: str) -> str:

@@ -56,8 +56,8 @@ def test_the_index_of_a_save_takes_the_data_clock_its_show_just_read(dataset, st
     # read it a moment before, in the same transaction
     own_reads = [s for s in statements if s.startswith(_INDEX_CLOCK_READ)]
     assert own_reads == []
-    shows = [s for s in statements if s.startswith("SELECT lutsk_charter_validation.resource_id")]
-    assert shows  # the shows of the save read it (one statement each)
+    shows = [s for s in statements if "EXECUTE lutsk_charter_prepared_" in s]
+    assert shows  # the shows of the save read it (one statement each, or with the last write)
     indexed = dt.datetime.fromisoformat(_indexed_clock(dataset["id"]).replace("Z", "+00:00"))
     assert indexed == dt.datetime.fromisoformat(shown["data_last_updated"])
 
@@ -169,3 +169,31 @@ def test_an_editor_still_cannot_write_a_validation_status(organization):
     shown = call_action("resource_show", id=resource["id"])
     assert shown["name"] == "Інша назва"
     assert "validation_status" not in shown or shown["validation_status"] != "success"
+
+
+def test_a_saves_check_still_holds_its_advisory_locks(dataset, statements):
+    """The locks go in the round trip of the facts read, as a statement of their own before
+    it: held all the same, until the save's transaction ends."""
+    from ckanext.lutsk_charter.quality import service
+
+    session = model.Session
+    statements.clear()
+    service.run_quality_checks({}, [dataset["id"]])  # type: ignore[typeddict-item]
+    (read,) = [s for s in statements if "pg_advisory_xact_lock" in s]
+    assert read.index("pg_advisory_xact_lock") < read.index("EXECUTE lutsk_charter_prepared_")
+    key = service._LOCK_KEY
+    held = session.execute(
+        sa.text(
+            "SELECT mode, classid::bigint, objid::bigint, objsubid FROM pg_locks"
+            " WHERE locktype = 'advisory' AND pid = pg_backend_pid() ORDER BY objsubid"
+        )
+    ).all()
+    one = session.scalar(sa.text("SELECT hashtext(:id)"), {"id": dataset["id"]}) & 0xFFFF_FFFF
+    assert [tuple(row) for row in held] == [
+        ("ShareLock", key >> 32, key & 0xFFFF_FFFF, 1),  # the check runs' lock, shared
+        ("ExclusiveLock", key & 0x7FFF_FFFF, one, 2),  # the dataset's own
+    ]
+    session.commit()
+    assert not session.execute(
+        sa.text("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
+    ).all()

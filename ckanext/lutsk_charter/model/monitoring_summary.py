@@ -17,13 +17,13 @@ from typing import Any
 import sqlalchemy as sa
 from ckan import model
 from ckan.types import AlchemySession
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import insert
 
 from ckanext.lutsk_charter import timeliness
 from ckanext.lutsk_charter.types import BANDS as _SCORED
 
 from . import monitoring_states as states
+from . import prepared
 from .monitoring import MonitorCount, MonitorDataset, MonitorSummary
 from .queries import extra_value
 
@@ -58,57 +58,34 @@ def _keys(rows: Any) -> list[Any]:
 
 
 def refresh(
-    session: AlchemySession, package_ids: list[str], zone: str, forget: bool = False
+    session: AlchemySession,
+    package_ids: list[str],
+    zone: str,
+    forget: bool = False,
+    before: tuple[str, dict[str, Any]] = ("", {}),
 ) -> None:
     """Write these datasets' facts again (dropping those no longer active or draft, or all of
     them with ``forget``: CKAN calls the delete hook before it marks the dataset deleted) and
-    move their bodies' counts by the difference, in one statement."""
+    move their bodies' counts by the difference, in one statement. ``before``: driver SQL
+    and its values sent ahead of it in its round trip, each a statement of its own (a save's
+    scores, ``quality_store.upsert_scores_sql``); sent alone without datasets to refresh."""
+    sql, values = before
     if not package_ids:
+        if sql:
+            session.connection().exec_driver_sql(sql, values)
         return
-    connection = session.connection()
-    name = _prepared_refresh(zone, connection.connection)
-    # Its plan does not depend on the ids: the generic one spares planning it on each save
-    # (the setting only concerns prepared statements, and ends with the transaction).
-    connection.exec_driver_sql(
-        f"SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE {name}(%(ids)s, %(forget)s)",
-        {"ids": sorted(set(package_ids)), "forget": forget},
+    # Prepared once per connection (``model.prepared``): SQLAlchemy does not cache statements
+    # with data-changing CTEs, and planning it costs more than running it. The last write of
+    # a save: the read its show then needs rides with it (``prepared.carry``).
+    prepared.execute(
+        session,
+        f"monitor_refresh {zone}",
+        functools.partial(_refresh, zone),
+        (("ids", "text[]"), ("forget", "boolean")),
+        {**values, "ids": sorted(set(package_ids)), "forget": forget},
+        before=sql,
+        with_carried=True,
     )
-
-
-#: ``connection.info`` key: the zones whose refresh this database connection has prepared.
-_PREPARED = "lutsk_charter_monitor_refresh"
-
-
-def _prepared_refresh(zone: str, dbapi: Any) -> str:
-    """The name of ``_refresh`` prepared on this database connection (prepared on first use).
-
-    It runs on every save: planning it costs more than running it, and SQLAlchemy
-    does not cache statements with data-changing CTEs, so it is compiled once and
-    prepared once per connection (PostgreSQL plans it again itself when a table it
-    reads changes).
-    """
-    prepared: dict[str, str] = dbapi.info.setdefault(_PREPARED, {})
-    if zone not in prepared:
-        name = f"lutsk_charter_monitor_refresh_{len(prepared)}"
-        with dbapi.cursor() as cursor:
-            cursor.execute(f"PREPARE {name}(text[], boolean) AS {_refresh_sql(zone, cursor)}")
-        prepared[zone] = name
-    return prepared[zone]
-
-
-@functools.cache
-def _compiled_refresh(zone: str) -> Any:
-    return _refresh(zone).compile(
-        dialect=postgresql.dialect(), compile_kwargs={"render_postcompile": True}
-    )
-
-
-def _refresh_sql(zone: str, cursor: Any) -> str:
-    from psycopg2.extensions import AsIs
-
-    compiled = _compiled_refresh(zone)
-    values = {**compiled.params, "ids": AsIs("$1"), "forget": AsIs("$2")}
-    return cursor.mogrify(str(compiled), values).decode()
 
 
 def _refresh(zone: str) -> Any:

@@ -88,9 +88,34 @@ def scope_ids(session: Any, kind: ScopeKind, params: dict[str, Any]) -> list[str
 Row = dict[str, Any]
 
 
-def few_rows(session: AlchemySession, package_ids: Sequence[str], today: Any) -> list[Row]:
-    """The rows of these datasets (active ones only), in no particular order."""
-    return _rows(session, "ids", {"scope_ids": list(package_ids), "today": today})
+def few_rows(
+    session: AlchemySession,
+    package_ids: Sequence[str],
+    today: Any,
+    before: tuple[str, dict[str, Any]] = ("", {}),
+) -> list[Row]:
+    """The rows of these datasets (active ones only), in no particular order.
+
+    Prepared once per connection (``model.prepared``: a save runs it every time, and
+    planning it costs more than running it); ``before``: driver SQL and its values sent
+    ahead of it in the same round trip (a save's advisory lock).
+    """
+    from . import prepared
+
+    sql, values = before
+    values = {**values, "scope_ids": list(package_ids), "today": today}
+    result = prepared.execute(session, "quality_facts", _few_document, _FEW, values, before=sql)
+    return _decoded(result.scalar())
+
+
+#: The arguments of the prepared statement of ``few_rows``.
+_FEW = (("scope_ids", "text[]"), ("today", "date"))
+
+
+def _few_document() -> sa.Select:
+    package = model.package_table
+    ids = sa.bindparam("scope_ids", type_=sa.ARRAY(sa.UnicodeText))
+    return _as_document(_statement("ids").where(package.c.id == sa.func.any(ids)))
 
 
 def batch_rows(
@@ -253,8 +278,13 @@ def _resources(package: sa.Table) -> Any:
 
 @functools.cache
 def _document(kind: ScopeKind) -> sa.Select:
-    """``_statement`` aggregated into one JSON array of row objects, in id order."""
-    rows = _statement(kind).subquery("facts")
+    """The batch of a body or of the portal (``_statement``) as one document."""
+    return _as_document(_statement(kind))
+
+
+def _as_document(statement: sa.Select) -> sa.Select:
+    """The rows of ``statement`` aggregated into one JSON array of row objects, in id order."""
+    rows = statement.subquery("facts")
     # As text: decoded by the caller's thread (``_decoded``), not the driver's.
     return sa.select(
         sa.cast(
@@ -325,8 +355,8 @@ def _statement(kind: ScopeKind) -> sa.Select:
         ),
         _resources(package).label("resources"),
     ).where(package.c.state == "active", package.c.type == "dataset")
-    if kind == "ids":
-        return query.where(package.c.id.in_(sa.bindparam("scope_ids", expanding=True)))
+    if kind == "ids":  # its ids: ``_few_statement``
+        return query
     if kind == "org":
         query = query.where(package.c.owner_org == sa.bindparam("scope_org"))
     return (

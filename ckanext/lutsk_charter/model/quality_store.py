@@ -7,6 +7,7 @@ few thousand datasets takes the same handful of statements as storing one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ __all__ = [
     "retire_inactive",
     "update_flags",
     "upsert_scores",
+    "upsert_scores_sql",
 ]
 
 #: A new flag's values, in this order (its id is made by PostgreSQL; args as JSON text).
@@ -140,6 +142,25 @@ def upsert_scores(
     """Each dataset's latest score (``rows`` in ``SCORE_COLUMNS`` order), checked ``now``."""
     if rows:
         session.execute(_UPSERT_SCORES, {"now": now, **_columns(SCORE_COLUMNS, rows)})
+
+
+def upsert_scores_sql(
+    rows: Sequence[tuple[Any, ...]], now: dt.datetime
+) -> tuple[str, dict[str, Any]]:
+    """``upsert_scores`` as driver SQL (``%(name)s`` placeholders) and its values, to be sent
+    as a statement of its own ahead of the next one in its round trip (a save's: the
+    dashboard's summary, which reads the scores, ``monitoring_summary.refresh``'s
+    ``before``); ``("", {})`` without rows."""
+    if not rows:
+        return "", {}
+    return f"{_upsert_scores_sql()}; ", {"now": now, **_columns(SCORE_COLUMNS, rows)}
+
+
+@functools.cache
+def _upsert_scores_sql() -> str:
+    from sqlalchemy.dialects import postgresql
+
+    return str(_UPSERT_SCORES.compile(dialect=postgresql.dialect()))
 
 
 def forget(session: AlchemySession, package_ids: list[str], now: dt.datetime) -> None:

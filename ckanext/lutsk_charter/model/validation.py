@@ -11,7 +11,6 @@ them queues nothing.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Collection
 from typing import Any
 
@@ -118,29 +117,72 @@ def rows_by_resource(session: Any, resource_ids: Collection[str]) -> dict[str, R
 def shown_facts(package_id: str | None, resource_ids: list[str]) -> list[Any]:
     """The resources' validation rows (``resource_id`` set) and the dataset's data clock
     (a row with ``resource_id`` None: ``changed``, ``created``), in one round trip: a save
-    shows its dataset three times."""
+    shows its dataset three times. Prepared once per connection (``model.prepared``)."""
     from ckan import model
 
-    params = {"package_ids": [package_id] if package_id else [], "resource_ids": resource_ids}
-    return list(model.Session.execute(_shown_facts_statement(), params))
+    from ckanext.lutsk_charter.model import prepared
+
+    if package_id:
+        rows = prepared.carried(model.Session, "shown_by_package", {"package_id": package_id})
+        covered = {row.resource_id for row in rows or () if row.resource_id is not None}
+        if rows is not None and covered.issuperset(resource_ids):
+            wanted = set(resource_ids)
+            return [
+                r
+                for r in rows
+                if r.resource_id is None or (r.validated and r.resource_id in wanted)
+            ]
+    values = {"package_ids": [package_id] if package_id else [], "resource_ids": resource_ids}
+    return list(
+        prepared.execute(model.Session, "shown_facts", _shown_facts_statement, _SHOWN, values)
+    )
 
 
-@functools.cache
-def _shown_facts_statement() -> Any:
+def carry_shown_facts(package_id: str) -> None:
+    """Have ``shown_facts`` of this dataset read with the save's last write, in its round
+    trip (``prepared.carry``): CKAN shows the dataset right after the save's hooks, for
+    the index and the answer. Its rows serve that show only if nothing was written since."""
+    from ckan import model
+
+    from ckanext.lutsk_charter.model import prepared
+
+    prepared.carry(
+        model.Session,
+        "shown_by_package",
+        _shown_by_package_statement,
+        (("package_id", "text"),),
+        {"package_id": package_id},
+    )
+
+
+#: The arguments of the prepared statement of ``shown_facts``.
+_SHOWN = (("package_ids", "text[]"), ("resource_ids", "text[]"))
+
+
+def _shown_by_package_statement() -> Any:
+    """``shown_facts`` of all the active resources of ``:package_id`` (each one, validated
+    or not: ``validated`` tells) and its data clock."""
     from ckan import model
 
     from ckanext.lutsk_charter.model.packages import data_clock_column
 
-    package = model.package_table
-    validation = sa.select(
-        ResourceValidation.resource_id,
-        ResourceValidation.status,
-        ResourceValidation.requested_at,
-        ResourceValidation.started_at,
-        ResourceValidation.finished_at,
-        sa.null().label("changed"),
-        sa.null().label("created"),
-    ).where(ResourceValidation.resource_id.in_(sa.bindparam("resource_ids", expanding=True)))
+    package, resource = model.package_table, model.resource_table
+    package_id = sa.bindparam("package_id", type_=sa.UnicodeText)
+    validation = (
+        sa.select(
+            resource.c.id.label("resource_id"),
+            ResourceValidation.status,
+            ResourceValidation.requested_at,
+            ResourceValidation.started_at,
+            ResourceValidation.finished_at,
+            sa.null().label("changed"),
+            sa.null().label("created"),
+            (ResourceValidation.resource_id.is_not(None)).label("validated"),
+        )
+        .select_from(resource)
+        .outerjoin(ResourceValidation, ResourceValidation.resource_id == resource.c.id)
+        .where(resource.c.package_id == package_id, resource.c.state == "active")
+    )
     clock = sa.select(
         sa.null(),
         sa.null(),
@@ -149,5 +191,34 @@ def _shown_facts_statement() -> Any:
         sa.null(),
         data_clock_column(),
         package.c.metadata_created,
-    ).where(package.c.id.in_(sa.bindparam("package_ids", expanding=True)))
+        sa.null(),
+    ).where(package.c.id == package_id)
+    return sa.union_all(validation, clock)
+
+
+def _shown_facts_statement() -> Any:
+    from ckan import model
+
+    from ckanext.lutsk_charter.model.packages import data_clock_column
+
+    package = model.package_table
+    ids = {name: sa.bindparam(name, type_=sa.ARRAY(sa.UnicodeText)) for name, _type in _SHOWN}
+    validation = sa.select(
+        ResourceValidation.resource_id,
+        ResourceValidation.status,
+        ResourceValidation.requested_at,
+        ResourceValidation.started_at,
+        ResourceValidation.finished_at,
+        sa.null().label("changed"),
+        sa.null().label("created"),
+    ).where(ResourceValidation.resource_id == sa.func.any(ids["resource_ids"]))
+    clock = sa.select(
+        sa.null(),
+        sa.null(),
+        sa.null(),
+        sa.null(),
+        sa.null(),
+        data_clock_column(),
+        package.c.metadata_created,
+    ).where(package.c.id == sa.func.any(ids["package_ids"]))
     return sa.union_all(validation, clock)

@@ -61,19 +61,28 @@ class Gathered:
 
 
 def batches(
-    session: AlchemySession, in_scope: Scope, today: dt.date, batch_size: int
+    session: AlchemySession,
+    in_scope: Scope,
+    today: dt.date,
+    batch_size: int,
+    lock: tuple[str, dict[str, Any]] | None = None,
 ) -> Iterator[Gathered]:
     """The datasets in scope, ``batch_size`` at a time, each batch gathered in one statement.
 
     The next batch starts after the last id of the one before; it is read while this
     one is checked (``quality_facts.batches_read_ahead``), so at most two are in memory.
+    ``lock`` (some datasets only): the advisory lock's driver SQL, sent ahead of the
+    first batch's read in its round trip.
     """
     if in_scope.kind == "ids":
         ids = sorted(set(in_scope.params["scope_ids"]))
         for start in range(0, len(ids), batch_size):
             chunk = ids[start : start + batch_size]
-            yield _gathered(quality_facts.few_rows(session, chunk, today))
+            before, lock = lock or ("", {}), None
+            yield _gathered(quality_facts.few_rows(session, chunk, today, before))
         return
+    if lock is not None:
+        raise ValueError("only a run over some datasets sends its lock with a read")
     organization_id = in_scope.params.get("scope_org")
     for rows in quality_facts.batches_read_ahead(session, organization_id, batch_size, today):
         yield _gathered(rows)

@@ -20,7 +20,7 @@ from ckanext.lutsk_charter import config
 from ckanext.lutsk_charter.clock import now, portal_zone, today
 from ckanext.lutsk_charter.interfaces import ILutskCharterChecks
 from ckanext.lutsk_charter.model import monitoring_summary
-from ckanext.lutsk_charter.model.locks import advisory_lock
+from ckanext.lutsk_charter.model.locks import advisory_lock, advisory_lock_sql
 from ckanext.lutsk_charter.quality import gather, store
 from ckanext.lutsk_charter.quality.checks import BUILT_IN, Check
 from ckanext.lutsk_charter.quality.facts import CheckEnv
@@ -79,17 +79,28 @@ def run_quality_checks(
     session.flush()  # CKAN's session does not autoflush: let the queries see this save
     in_scope = gather.scope(package_ids, organization_id)
     few = in_scope.kind == "ids"
-    _lock(session, package_ids if few and package_ids else None)
+    # Some datasets: their locks go with the read of the first batch, in its round trip.
+    lock = advisory_lock_sql(_LOCK_KEY, package_ids) if few and package_ids else None
+    if lock is None:
+        _lock(session, package_ids if few and package_ids else None)
     env, checks = check_env(), registered_checks()
     outcome = store.Outcome()
     size = batch_size or config.quality_batch_size()
+    # One batch of some datasets (a save): its scores go in the summary's round trip, just
+    # ahead of it (the summary reads them), as a statement of their own.
+    later = few and bool(package_ids) and len(set(package_ids or ())) <= size
     with _collector_paused(not few):
-        for batch in gather.batches(session, in_scope, today(), size):
-            store.check_and_store(session, batch, env, checks, outcome, hand_over_all=few)
+        for batch in gather.batches(session, in_scope, today(), size, lock):
+            store.check_and_store(
+                session, batch, env, checks, outcome, hand_over_all=few, scores_later=later
+            )
     if in_scope.kind == "all":
         store.retire(session, env.now, outcome)
     monitoring_summary.refresh(
-        session, package_ids if package_ids is not None else outcome.changed, str(portal_zone())
+        session,
+        package_ids if package_ids is not None else outcome.changed,
+        str(portal_zone()),
+        before=outcome.scores,
     )
     return outcome
 

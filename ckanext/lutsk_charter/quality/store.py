@@ -39,6 +39,8 @@ class Outcome:
     changed: list[str] = field(default_factory=list)
     #: Datasets with links never checked at their current URL.
     unchecked_links: list[str] = field(default_factory=list)
+    #: With ``scores_later``: the scores' upsert, as driver SQL and its values, still to send.
+    scores: tuple[str, dict[str, Any]] = ("", {})
 
 
 def _key(package_id: str, finding: Finding) -> Key:
@@ -56,13 +58,16 @@ def check_and_store(
     checks: Sequence[Check],
     outcome: Outcome | None = None,
     hand_over_all: bool = True,
+    scores_later: bool = False,
 ) -> Outcome:
     """Check one batch of gathered datasets and store what was found (adding to ``outcome``).
 
     New findings open flags, vanished ones resolve theirs, a dismissed flag stays
     dismissed unless its arguments changed. Every dataset's new score is handed
     to the indexer (``JUST_STORED``); with ``hand_over_all`` off only those that
-    changed (the indexer reads the others' unchanged scores from the table).
+    changed (the indexer reads the others' unchanged scores from the table). With
+    ``scores_later`` the scores are not written but left in ``outcome.scores`` (driver
+    SQL and values) for the caller to send.
     """
     outcome = outcome if outcome is not None else Outcome()
     by_code = {c.code: c for c in checks}
@@ -116,7 +121,10 @@ def check_and_store(
     quality_store.update_flags(session, updates)
     # Last seen at the dataset's previous check: resolved before this batch's scores land.
     quality_store.resolve_flags(session, vanished, now)
-    quality_store.upsert_scores(session, scores, now)
+    if scores_later:  # sent by the caller ahead of its next statement (``Outcome.scores``)
+        outcome.scores = quality_store.upsert_scores_sql(scores, now)
+    else:
+        quality_store.upsert_scores(session, scores, now)
     return outcome
 
 
