@@ -19,8 +19,10 @@ of the same calls), what each part takes, timed by wrapping it in the process:
   the busier it is, so this count is the steadier figure of the two.
 
 Figures (README, "Benchmarks"): +28.9 % first (load 2.9-7.2, 60 calls); 40 statements
-a save against bare CKAN's 28, now 38 (the index hook takes the data clock its show
-read; the data clock's action no longer looks the saver up again).
+a save against bare CKAN's 28, then 37 (the index hook takes the data clock its show
+read; the data clock's action no longer looks the saver up again), +30.1 % on a quiet
+machine; now 34 statements and +20.2 % at load 1.1-1.4 (prepared statements, the
+check's lock, scores and the show's read riding with other statements' round trips).
 
 Runs on the benchmark database of ``make bench``; each kind of portal in its own
 child process.
