@@ -25,9 +25,11 @@ machine; now 34 statements and +20.2 % at load 1.1-1.4 (prepared statements, the
 check's lock, scores and the show's read riding with other statements' round trips).
 
 Runs on the benchmark database of ``make bench``; each kind of portal in its own
-child process.
+child process, both up at once and saving by turns, one call each (with ours: a call
+with the check on and one with it off), so a change of the machine's load falls on
+both alike rather than on one portal's round.
 
-    .venv/bin/python bench/bench_save.py [--calls 200] [--rounds 4]
+    .venv/bin/python bench/bench_save.py [--calls 200]
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import defaultdict
@@ -190,7 +193,9 @@ def saves(calls: int, mode: str) -> dict[str, Any]:
     statements: dict[str, list[int]] = {m: [] for m in modes}
     parts: dict[str, list[float]] = defaultdict(list)
     body = act("package_show", {"id": dataset["id"]})
+    print("ready", flush=True)
     for i in range(calls + 10):
+        _wait_for_turn()
         for current in modes:
             if ours:
                 tk.config["ckanext.lutsk_charter.quality.after_save"] = current == "on"
@@ -206,26 +211,60 @@ def saves(calls: int, mode: str) -> dict[str, Any]:
             if current in ("on", "bare"):
                 for part in PARTS:
                     parts[part].append(timers.spent.get(part, 0.0))
+        print("done", flush=True)
     search.clear_all()
     return {"totals": totals, "parts": parts, "statements": statements}
 
 
-def child(args: list[str]) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CKAN_SITE_ID": SITE_ID},
-    )
-    if result.returncode:
-        raise SystemExit(f"{args} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+def _wait_for_turn() -> None:
+    """The parent says when this portal may save again (``go``)."""
+    line = sys.stdin.readline().strip()
+    if line != "go":
+        raise SystemExit(f"expected 'go', got {line!r}")
+
+
+class Portal:
+    """A child process saving on one kind of portal, a call (or a pair) when told to."""
+
+    def __init__(self, mode: str, calls: int) -> None:
+        self.mode = mode
+        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (read on failure, closed with it)
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--child", mode, str(calls)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+            env={**os.environ, "CKAN_SITE_ID": SITE_ID},
+        )
+        self._expect("ready")
+
+    def _expect(self, word: str) -> str:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.strip() == word:
+                return line
+            if line.startswith("{"):
+                return line
+        self.log.seek(0)
+        log = self.log.read()[-3000:]
+        raise SystemExit(f"the {self.mode} portal ended before '{word}':\n{log}")
+
+    def save(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
+        self._expect("done")
+
+    def result(self) -> dict[str, Any]:
+        line = self._expect("{")
+        self.process.wait()
+        return json.loads(line)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--child", nargs="*")
     args = parser.parse_args()
     if args.child:
@@ -235,28 +274,23 @@ def main() -> None:
             print(json.dumps(saves(int(calls), mode)))
         return
     load = os.getloadavg()[0]
-    # The two portals take turns, a round each, so a change of the machine's load
-    # (shared by others) falls on both alike.
-    totals: dict[str, list[float]] = defaultdict(list)
-    statements: dict[str, list[int]] = defaultdict(list)
-    parts: dict[str, dict[str, list[float]]] = {m: defaultdict(list) for m in ("ours", "bare")}
-    per_round = max(1, args.calls // args.rounds)
-    for _ in range(args.rounds):
-        for mode in ("ours", "bare"):
-            got = child([mode, str(per_round)])
-            for key, values in got["totals"].items():
-                totals[key] += values
-            for key, values in got["statements"].items():
-                statements[key] += values
-            for key, values in got["parts"].items():
-                parts[mode][key] += values
+    # Both portals are up at once and take turns call by call (which goes first
+    # alternates), so whatever else the machine does falls on both alike.
+    portals = [Portal("ours", args.calls), Portal("bare", args.calls)]
+    for i in range(args.calls + 10):  # the first 10: warm-up, not counted
+        for portal in portals if i % 2 else portals[::-1]:
+            portal.save()
+    got = {portal.mode: portal.result() for portal in portals}
+    totals = {**got["ours"]["totals"], **got["bare"]["totals"]}
+    statements = {**got["ours"]["statements"], **got["bare"]["statements"]}
+    parts = {mode: got[mode]["parts"] for mode in ("ours", "bare")}
     median = lambda values: statistics.median(values) * 1000  # noqa: E731
     on, off, without = median(totals["on"]), median(totals["off"]), median(totals["bare"])
     ours = {"parts_ms": {k: median(v) for k, v in parts["ours"].items()}}
     bare = {"parts_ms": {k: median(v) for k, v in parts["bare"].items()}}
     print(
-        f"package_update, median of {per_round * args.rounds} calls each in {args.rounds}"
-        f" rounds taking turns (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after):"
+        f"package_update, median of {args.calls} calls each, the portals taking turns call by"
+        f" call (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after):"
     )
     print(
         f"  with ckanext-lutsk_charter {on:.1f} ms against bare CKAN {without:.1f} ms:"
