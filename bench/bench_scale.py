@@ -24,12 +24,13 @@ first (``lutsk_charter_monitor_snapshot``), as on a portal after the migration.
         [--only check,monitoring,notify]
 
 ``--only check`` writes both portals and runs only the full check. The check goes
-in batches of ``ckanext.lutsk_charter.quality.batch_size`` datasets (2000), so
-its SQL statements grow with the portal (one read and up to four writes a
-batch) while its memory does not. Measured on the shared 2-core machine at load
-average 6: 71.7 s a daily run at 100,000 (6.1 s at 10,000), 717 µs against
-610 µs a dataset (1.18x), 244 MB peak (210 MB); before the batches, 126.4 s,
-1,684 MB and 2.14x.
+in batches of ``ckanext.lutsk_charter.quality.batch_size`` datasets (2000), each read
+as one JSON document, the next one on a second connection while this one is checked;
+its SQL statements grow with the portal (one read and up to four writes a batch) while
+its memory does not. Measured on the quiet 2-core machine: 16-18 s a daily run at
+100,000 (1.6-1.7 s at 10,000), 0.94-1.07x the baseline's cost per dataset, 277 MB
+peak; before the batches, 126.4 s, 1,684 MB and 2.14x. The dashboard is timed after
+``VACUUM (ANALYZE)``: a portal's steady state, without autovacuum beside the requests.
 
 ``package_update``'s cost per part is ``bench/bench_save.py``.
 """

@@ -58,7 +58,7 @@ def test_the_sysadmin_reviews_flags_in_bulk_with_a_note(page, log_in):
     page.goto("/uk/ckan-admin/quality")
     assert page.locator("h2", has_text="Зауваження щодо якості на розгляд").is_visible()
     page.select_option("#filter-code", "no_groups")
-    page.get_by_role("button", name="Показати").click()
+    page.get_by_role("button", name="Показати", exact=True).click()
     rows = page.locator("table.lutsk-charter-flags tbody tr")
     assert rows.count() == 2
     assert "Не входить до жодної групи" in rows.first.inner_text()
@@ -73,7 +73,7 @@ def test_the_sysadmin_reviews_flags_in_bulk_with_a_note(page, log_in):
     assert page.locator("p.empty").inner_text() == "Немає зауважень за цими умовами."
 
     page.select_option("#filter-status", "dismissed")
-    page.get_by_role("button", name="Показати").click()
+    page.get_by_role("button", name="Показати", exact=True).click()
     assert page.locator("table.lutsk-charter-flags tbody tr").count() == 2
     assert "Примітка" in page.locator("table.lutsk-charter-flags").inner_text()
     for dataset in (first, second):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+import ckan.plugins.toolkit as tk
 import pytest
 import sqlalchemy as sa
 from ckan import model
@@ -73,8 +74,10 @@ def test_the_show_after_a_save_sends_no_read_of_its_own(dataset, statements):
     saved = call_action("package_patch", context=site_context(), id=dataset["id"], title="Нова")
     shown_reads = [s for s in statements if f"EXECUTE {_name('shown_facts')}(" in s]
     carried = f"EXECUTE {_name('shown_by_package')}("
-    # the show before the save and the activity's after its commit; not the index's
-    assert len(shown_reads) == 2, statements
+    # the show before the save and the activity's after its commit; not the index's, which
+    # CKAN 2.12 makes inside the save's transaction (2.11 indexes after the commit, with a
+    # show that reads for itself: the carried rows are gone with the transaction)
+    assert len(shown_reads) == (2 if tk.check_ckan_version(min_version="2.12") else 3), statements
     (carrier,) = [s for s in statements if carried in s]
     assert f"EXECUTE {_name('monitor_refresh ' + str(portal_zone()))}(" in carrier
     # what it answered and indexed is what a show of its own reads
