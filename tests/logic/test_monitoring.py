@@ -15,6 +15,7 @@ from ckan.tests import factories
 from ckan.tests.helpers import call_action
 from openpyxl import load_workbook
 
+from ckanext.lutsk_charter.clock import today as portal_today
 from ckanext.lutsk_charter.model import MonitorSnapshot
 from tests.conftest import LutskDataset, LutskOrganization, add_csv, site_context
 
@@ -152,7 +153,8 @@ def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli, app):
         assert result.exit_code == 0, result.output
     rows = model.Session.execute(sa.select(MonitorSnapshot.organization_id)).scalars().all()
     assert sorted(rows) == sorted(["", city["education"]["id"], city["transport"]["id"]])
-    yesterday = dt.date.today() - dt.timedelta(days=1)
+    today = portal_today()  # the portal's day (Kyiv), not the machine's (UTC)
+    yesterday = today - dt.timedelta(days=1)
     model.Session.add(
         MonitorSnapshot(
             day=yesterday,
@@ -168,9 +170,9 @@ def test_a_snapshot_a_day_and_the_trend_reads_them(city, cli, app):
     rows = list(load_workbook(io.BytesIO(response.data)).active.values)
     assert rows[0][:2] == ("День", "Публічні набори даних")
     days = [r[0].date() for r in rows[1:]]  # real dates, not text
-    assert days == [yesterday, dt.date.today()]
+    assert days == [yesterday, today]
     assert rows[1][1] == 2
-    assert [p["day"] for p in trend][-2:] == [yesterday.isoformat(), dt.date.today().isoformat()]
+    assert [p["day"] for p in trend][-2:] == [yesterday.isoformat(), today.isoformat()]
     assert trend[-1]["figures"]["public"] == 4
 
 

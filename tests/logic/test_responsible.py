@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import ckan.plugins.toolkit as tk
 import pytest
 from ckan import model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
+from ckanext.lutsk_charter.clock import today as portal_today
 from tests.conftest import LutskDataset, LutskOrganization, site_context
 
 pytestmark = pytest.mark.usefixtures(
     "with_plugins", "clean_db", "clean_index", "with_request_context"
 )
-
-TODAY = dt.date.today()
 
 
 def member(organization: dict, capacity: str) -> dict:
@@ -75,7 +72,7 @@ class TestAssign:
     def test_defaults_to_today_and_allows_several_per_role(self, organization):
         first = assign(organization, valid_from=None)
         second = assign(organization, full_name="Мельник Андрій", email="a.melnyk@lutskrada.gov.ua")
-        assert first["valid_from"] == TODAY.isoformat()
+        assert first["valid_from"] == portal_today().isoformat()  # Kyiv's day, not UTC's
         listed = call_action("lutsk_charter_responsible_list", organization_id=organization["id"])
         assert {p["id"] for p in listed} == {first["id"], second["id"]}
 

@@ -17,6 +17,7 @@ from ckan import model
 from ckan.tests.helpers import call_action
 from freezegun import freeze_time
 
+from ckanext.lutsk_charter.clock import today as portal_today
 from ckanext.lutsk_charter.model import DatasetQuality, MonitorCount, MonitorDataset, MonitorSummary
 from ckanext.lutsk_charter.model.monitoring import current_roles
 from ckanext.lutsk_charter.model.queries import org_summaries
@@ -82,7 +83,7 @@ def _straightforward() -> dict[str, dict]:
     """Each body's figures counted dataset by dataset, in Python."""
     principle_of = {c.code: c.principle for c in registered_checks()}
     bodies = org_summaries(None)
-    persons = current_roles(model.Session, dt.date.today())
+    persons = current_roles(model.Session, portal_today())  # Kyiv's day, not UTC's
     found = {
         body: Figures(
             body,
