@@ -7,7 +7,6 @@ test that the value it stands in for is still the current one when something cha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -24,19 +23,6 @@ from tests.conftest import LutskDataset, add_csv, site_context
 pytestmark = pytest.mark.usefixtures(
     "with_plugins", "clean_db", "clean_index", "with_request_context"
 )
-
-
-@pytest.fixture
-def statements() -> Iterator[list[str]]:
-    """Every SQL statement sent while the test runs, as sent."""
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany) -> None:
-        seen.append(statement)
-
-    sa.event.listen(model.meta.engine, "before_cursor_execute", listener)
-    yield seen
-    sa.event.remove(model.meta.engine, "before_cursor_execute", listener)
 
 
 #: How the index hook's own read of the data clock begins (``clients._data_clock_statement``).

@@ -9,7 +9,6 @@ and to reading anew after any write, flush or end of transaction.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import ckan.plugins.toolkit as tk
 import pytest
@@ -26,18 +25,6 @@ from tests.conftest import LutskDataset, add_csv, site_context
 pytestmark = pytest.mark.usefixtures(
     "with_plugins", "clean_db", "clean_index", "with_request_context"
 )
-
-
-@pytest.fixture
-def statements() -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany) -> None:
-        seen.append(statement)
-
-    sa.event.listen(model.meta.engine, "before_cursor_execute", listener)
-    yield seen
-    sa.event.remove(model.meta.engine, "before_cursor_execute", listener)
 
 
 def _name(key: str) -> str:
