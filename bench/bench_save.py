@@ -55,7 +55,8 @@ from bench_quality import SITE_ID, ckan_app
 PARTS = {
     "validate": "validation of the dict (plugin_validate)",
     "our_validators": "  of it our validators",
-    "data_clock": "data clock (_record_data_change)",
+    "resource_states": "the resources' states, one read (resource_states)",
+    "data_clock": "data clock (data_clock.record)",
     "follow_owner": "flags follow the owner (follow_owner)",
     "validation_enqueue": "validation enqueue (_queue_validations)",
     "dcat_enqueue": "DCAT check enqueue (_queue_dcat_check)",
@@ -110,8 +111,11 @@ def instrument(timers: Timers, ours: bool) -> None:
         return convert(converter, *args)
 
     df.convert = timed_convert
+    from ckanext.lutsk_charter import data_clock
+
+    data_clock.record = timers.wrap("data_clock", data_clock.record)  # type: ignore[assignment]
     for part, name in (
-        ("data_clock", "_record_data_change"),
+        ("resource_states", "resource_states"),
         ("validation_enqueue", "_queue_validations"),
         ("dcat_enqueue", "_queue_dcat_check"),
         ("quality_check", "_check_quality"),

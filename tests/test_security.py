@@ -392,6 +392,51 @@ def test_review_reads_the_datasets_current_body_even_when_moved_behind_our_back(
     )
 
 
+def _flag_bodies(dataset_id: str) -> set[str | None]:
+    flags = model.Session.execute(
+        sa.text(
+            "SELECT DISTINCT organization_id FROM lutsk_charter_quality_flag"
+            " WHERE package_id = :p"
+        ),
+        {"p": dataset_id},
+    )
+    return {row[0] for row in flags}
+
+
+@pytest.mark.parametrize("scope", ["dataset", "body", "portal"])
+def test_a_check_moves_the_flags_of_a_dataset_moved_behind_our_back(scope):
+    """Moved without the update hooks: the next check, of any scope, moves its flags and score."""
+    old, new = LutskOrganization(), LutskOrganization()
+    dataset = LutskDataset(owner_org=old["id"])
+    assert _flag_bodies(dataset["id"]) == {old["id"]}
+    call_action(
+        "package_owner_org_update",
+        context=site_context(),
+        id=dataset["id"],
+        organization_id=new["id"],
+    )
+    model.Session.commit()
+    assert _flag_bodies(dataset["id"]) == {old["id"]}  # nothing ran yet
+    scoped = {"dataset": {"id": dataset["id"]}, "body": {"organization_id": new["id"]}}
+    call_action("lutsk_charter_quality_recheck", context=site_context(), **scoped.get(scope, {}))
+    assert _flag_bodies(dataset["id"]) == {new["id"]}
+    stored = model.Session.execute(
+        sa.text("SELECT organization_id FROM lutsk_charter_dataset_quality WHERE package_id = :p"),
+        {"p": dataset["id"]},
+    ).scalar()
+    assert stored == new["id"]
+
+
+@pytest.mark.ckan_config("ckanext.lutsk_charter.quality.after_save", "false")
+def test_flags_follow_a_moved_dataset_when_saves_are_not_checked():
+    old, new = LutskOrganization(), LutskOrganization()
+    dataset = LutskDataset(owner_org=old["id"])
+    call_action("lutsk_charter_quality_recheck", context=site_context(), id=dataset["id"])
+    assert _flag_bodies(dataset["id"]) == {old["id"]}
+    call_action("package_patch", context=site_context(), id=dataset["id"], owner_org=new["id"])
+    assert _flag_bodies(dataset["id"]) == {new["id"]}
+
+
 # --- 6. synchronous validation is bounded in size and time ----------------------------------------
 
 

@@ -114,19 +114,20 @@ def queue_reindex(package_id: str) -> str | None:
     return queue_once(package_id, "reindex", reindex_dataset)
 
 
-def queue_dcat_check(package_id: str) -> str | None:
+def queue_dcat_check(package_id: str, now_if_down: bool = True) -> str | None:
     """Check a dataset's DCAT-AP graph in the background, once however many saves ask."""
-    return queue_once(package_id, "dcat", check_dcat)
+    return queue_once(package_id, "dcat", check_dcat, now_if_down)
 
 
-def queue_once(package_id: str, kind: str, job: Any) -> str | None:
+def queue_once(package_id: str, kind: str, job: Any, now_if_down: bool = True) -> str | None:
     """Index a dataset again in the background, unless that is already queued.
 
     A queued job reads the database when it runs, so it carries every result
     stored before it starts: a batch of 500 results for one dataset queues it
     once. A job already running may have read too early, so then one more is
     queued (under a second id, deduplicated in the same way). Redis down: the
-    dataset is indexed now. Returns the id of the queued job, or ``None``.
+    job runs now, unless ``now_if_down`` is off (a caller that may not run SQL: a
+    session's ``after_commit``). Returns the id of the queued job, or ``None``.
     """
     import ckan.plugins.toolkit as tk
     from ckan.lib import jobs as ckan_jobs
@@ -153,6 +154,9 @@ def queue_once(package_id: str, kind: str, job: Any) -> str | None:
         )
         return free
     except Exception:  # Redis down: do it now rather than leave search stale
+        if not now_if_down:
+            log.exception("Could not queue the %s of dataset %s", kind, package_id)
+            return None
         log.exception("Could not queue the %s of dataset %s; doing it now", kind, package_id)
         job(package_id)
         return None

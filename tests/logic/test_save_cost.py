@@ -89,7 +89,9 @@ def test_the_clock_kept_for_one_dataset_is_not_taken_for_another(dataset):
     assert again == got
 
 
-def test_the_data_clock_of_a_save_does_not_look_up_the_saver_again(organization, statements):
+def test_a_saves_clock_and_validation_queue_read_our_tables_once_and_not_the_saver(
+    organization, statements
+):
     editor = factories.User()
     call_action(
         "organization_member_create",
@@ -98,14 +100,18 @@ def test_the_data_clock_of_a_save_does_not_look_up_the_saver_again(organization,
         role="editor",
     )
     created = LutskDataset(owner_org=organization["id"], user=editor)
+    add_csv(created)
     user = model.User.get(editor["name"])
     statements.clear()
-    changed = dataset_hooks._record_data_change(
+    dataset_hooks._note_data_and_queue_validations(
         {"user": editor["name"], "auth_user_obj": user},  # type: ignore[typeddict-item]
         created["id"],
     )
-    assert changed == []
+    ours = [s for s in statements if "lutsk_charter" in s]
+    # the data clock's rows and the validation rows: one prepared read, nothing written
+    assert len(ours) == 1 and "EXECUTE lutsk_charter_prepared_" in ours[0], ours
     assert not [s for s in statements if 'FROM "user"' in s], statements
+    model.Session.rollback()
     # and an editor's save still notes a change of the data
     add = call_action(
         "resource_create",

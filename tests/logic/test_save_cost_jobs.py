@@ -92,3 +92,58 @@ def test_a_save_queues_its_check_reading_only_job_statuses(dataset, queue):
     Job.fetch(base, connection=queue.connection).set_status(JobStatus.FINISHED)
     call_action("package_patch", context=site_context(), id=dataset["id"], title="Третя назва")
     assert _dcat_jobs(queue, dataset["id"]) == [base]  # checked once more after it ran
+
+
+def _link_jobs(queue, package_id: str) -> list[str]:
+    return [j.id for j in queue.jobs if j.meta.get("title") == f"lutsk_charter links {package_id}"]
+
+
+def test_a_saves_jobs_are_queued_when_it_commits_and_not_before(dataset, queue):
+    """A worker taking the DCAT or link check before the commit would read the old dataset."""
+    import sqlalchemy as sa
+    from ckan import model
+
+    at_commit: list[tuple[list[str], list[str]]] = []
+
+    def before_commit(session) -> None:
+        at_commit.append((_dcat_jobs(queue, dataset["id"]), _link_jobs(queue, dataset["id"])))
+
+    sa.event.listen(model.Session, "before_commit", before_commit)
+    try:
+        call_action(
+            "package_patch",
+            context=site_context(),
+            id=dataset["id"],
+            resources=[{"url": "https://example.org/new.csv", "format": "CSV"}],
+        )
+    finally:
+        sa.event.remove(model.Session, "before_commit", before_commit)
+    assert at_commit[0] == ([], [])  # nothing queued while the save was not yet committed
+    assert _dcat_jobs(queue, dataset["id"]) == [jobs.reindex_job_id(dataset["id"], "dcat")]
+    assert len(_link_jobs(queue, dataset["id"])) == 1  # its new link: never checked
+
+
+def test_a_save_whose_commit_fails_queues_nothing(dataset, queue):
+    import sqlalchemy as sa
+    from ckan import model
+
+    def failing_commit(session) -> None:
+        raise RuntimeError("the database refused the commit")
+
+    sa.event.listen(model.Session, "before_commit", failing_commit)
+    try:
+        with pytest.raises(RuntimeError):
+            call_action(
+                "package_patch",
+                context=site_context(),
+                id=dataset["id"],
+                title="Не збережена назва",
+                resources=[{"url": "https://example.org/other.csv", "format": "CSV"}],
+            )
+    finally:
+        sa.event.remove(model.Session, "before_commit", failing_commit)
+    model.Session.rollback()
+    model.Session.commit()  # a later commit of the same session carries none of them
+    assert _dcat_jobs(queue, dataset["id"]) == []
+    assert _link_jobs(queue, dataset["id"]) == []
+    assert call_action("package_show", id=dataset["id"])["title"] != "Не збережена назва"

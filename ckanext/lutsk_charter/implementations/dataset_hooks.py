@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import ckan.plugins as p
@@ -26,10 +27,11 @@ from ckan import model
 from ckan.types import Context
 from sqlalchemy import event
 
-from ckanext.lutsk_charter import clients, config, jobs, keywords, timeliness
+from ckanext.lutsk_charter import clients, config, data_clock, jobs, keywords, timeliness
 from ckanext.lutsk_charter.interfaces import ILutskCharterValidation
 from ckanext.lutsk_charter.model import DatasetQuality, ResourceValidation
 from ckanext.lutsk_charter.model import validation as validation_model
+from ckanext.lutsk_charter.model.data_change import ResourceState, resource_states
 from ckanext.lutsk_charter.quality import store
 from ckanext.lutsk_charter.validation.service import TO_QUEUE
 
@@ -42,24 +44,23 @@ class DatasetHooks(p.SingletonPlugin):
     p.implements(p.IFacets, inherit=True)
 
     def after_dataset_create(self, context: Context, pkg_dict: dict[str, Any]) -> None:
-        changed = _record_data_change(context, pkg_dict["id"])
-        _queue_validations(context, pkg_dict["id"], changed)
+        _note_data_and_queue_validations(context, pkg_dict["id"])
         validation_model.carry_shown_facts(pkg_dict["id"])  # for the show that follows
         _check_quality(context, pkg_dict["id"])
-        _queue_dcat_check(pkg_dict["id"])
+        _after_commit("dcat", pkg_dict["id"])
 
     def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
-        package = model.Package.get(pkg_dict["id"])
-        if package is not None:  # moved to another body: its flags move too, in this transaction
-            store.follow_owner(model.Session, package.id, package.owner_org)
+        if not config.quality_after_save():  # the check, when on, moves the flags itself
+            package = model.Package.get(pkg_dict["id"])
+            if package is not None:  # moved to another body: its flags move too, at once
+                store.follow_owner(model.Session, package.id, package.owner_org)
         # Also the path of resource_create/update/patch/delete, which save through package_update.
-        changed = _record_data_change(context, pkg_dict["id"])
-        _queue_validations(context, pkg_dict["id"], changed)
+        _note_data_and_queue_validations(context, pkg_dict["id"])
         # CKAN shows it next (for the index and the answer): that show's read of our
         # tables rides with the save's last write (the dashboard's summary).
         validation_model.carry_shown_facts(pkg_dict["id"])
         _check_quality(context, pkg_dict["id"])
-        _queue_dcat_check(pkg_dict["id"])
+        _after_commit("dcat", pkg_dict["id"])
 
     def after_dataset_delete(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         package = model.Package.get(pkg_dict["id"])
@@ -211,31 +212,35 @@ def imported_status(resource: dict[str, Any], validated_here: bool) -> str:
     return "" if stored in (None, "", "imported") else str(stored)
 
 
+#: ``session.info`` key: ``{(kind, package_id): None}``, the jobs a save queues once it
+#: commits (``dcat``: the DCAT-AP check; ``links``: the link check), in order, once each.
+_AFTER_COMMIT = "lutsk_charter_after_commit"
+
+
+def _after_commit(kind: str, package_id: str) -> None:
+    """Queue this dataset's job once the save commits: a worker that took it before would
+    read the dataset as it was, and a save rolled back queues nothing."""
+    model.Session.info.setdefault(_AFTER_COMMIT, {})[(kind, package_id)] = None
+
+
 def _queue_dcat_check(package_id: str) -> None:
-    """The DCAT-AP SHACL check (the MQA's 30 points): in the background, ~1 s each."""
+    """The DCAT-AP SHACL check (the MQA's 30 points): in the background, ~1 s each.
+    Redis down: the stored result stays until the dataset's next save."""
     from ckanext.lutsk_charter import dcat_check
 
     if dcat_check.available():
-        jobs.queue_dcat_check(package_id)
+        jobs.queue_dcat_check(package_id, now_if_down=False)  # no SQL after a commit
 
 
-def _record_data_change(context: Context, package_id: str) -> list[str]:
-    """Inside core's transaction (``defer_commit``): the note commits with the save.
-
-    Returns the ids of the resources whose data changed.
-    """
-    return tk.get_action("lutsk_charter_data_change_record")(
-        {
-            "user": context.get("user"),  # pyright: ignore[reportArgumentType]
-            # The saver as core's check already found them: no second look-up of the user.
-            "auth_user_obj": context.get("auth_user_obj"),
-            "ignore_auth": True,
-            "defer_commit": True,  # type: ignore[typeddict-item]
-            "model": model,
-            "session": model.Session,
-        },
-        {"id": package_id},
-    )["changed"]
+def _note_data_and_queue_validations(context: Context, package_id: str) -> None:
+    """The data clock, then the validations of what changed, from one read of both tables
+    (``resource_states``), inside core's transaction: the notes commit with the save."""
+    package = model.Package.get(package_id)
+    if package is None:
+        return
+    stored = resource_states(model.Session, package.id)
+    changed = data_clock.record(model.Session, package, stored=stored)
+    _queue_validations(context, package, changed, stored)
 
 
 def _now() -> Any:
@@ -254,7 +259,7 @@ def _check_quality(context: Context, package_id: str) -> None:
 
     outcome = run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
     if outcome.unchecked_links:  # links never checked at their current URL
-        _queue_link_check(package_id)
+        _after_commit("links", package_id)
 
 
 def _keep_monitoring_current(package_id: str, forget: bool = False) -> None:
@@ -320,7 +325,9 @@ def validation_inputs(resource: Any) -> str:
     return f"{data}|{(resource.format or '').lower()}|{digest}"
 
 
-def _queue_validations(context: Context, package_id: str, data_changed: list[str]) -> None:
+def _queue_validations(
+    context: Context, package: Any, data_changed: list[str], stored: Mapping[str, ResourceState]
+) -> None:
     """Mark for validation the resources whose inputs changed; queued once the save commits.
 
     A resource never queued, or whose file, link, size, stamp, format, schema or
@@ -330,20 +337,18 @@ def _queue_validations(context: Context, package_id: str, data_changed: list[str
     """
     if context.get("lutsk_charter_validated_while_saving"):  # type: ignore[misc]
         return  # ``validation.sync``: resource_create/update validated it already
-    package = model.Package.get(package_id)
-    if package is None:
-        return
     formats = config.validation_formats()
-    resources = [r for r in package.resources if (r.format or "").lower() in formats]
-    if not resources:
-        return
     session = model.Session
-    rows = validation_model.rows_by_resource(session, [r.id for r in resources])
-    for resource in resources:
-        inputs = validation_inputs(resource)
-        row = rows.get(resource.id)
-        if row is not None and row.queued_inputs == inputs:
+    for resource in package.resources:
+        if (resource.format or "").lower() not in formats:
             continue
+        inputs = validation_inputs(resource)
+        state = stored.get(resource.id)
+        validated = state is not None and state.validated
+        if state is not None and validated and state.queued_inputs == inputs:
+            continue
+        # Something to write: only now the row itself (a read by key).
+        row = session.get(ResourceValidation, resource.id) if validated else None
         if row is not None and row.queued_inputs is None and resource.id not in data_changed:
             row.queued_inputs = inputs  # from before this rule: nothing new to validate
             continue
@@ -376,7 +381,12 @@ def _queue_validations(context: Context, package_id: str, data_changed: list[str
 
 @event.listens_for(model.Session, "after_commit")  # pyright: ignore[reportAttributeAccessIssue]
 def _enqueue_after_commit(session: Any) -> None:
-    """The save is committed: its resources can be read by the worker."""
+    """The save is committed: what it wrote can be read by the workers."""
+    for kind, package_id in session.info.pop(_AFTER_COMMIT, {}):
+        if kind == "dcat":
+            _queue_dcat_check(package_id)
+        else:
+            _queue_link_check(package_id)
     for resource_id in session.info.pop(_TO_QUEUE, {}):
         try:
             tk.enqueue_job(
@@ -392,3 +402,4 @@ def _enqueue_after_commit(session: Any) -> None:
 @event.listens_for(model.Session, "after_rollback")  # pyright: ignore[reportAttributeAccessIssue]
 def _forget_after_rollback(session: Any) -> None:
     session.info.pop(_TO_QUEUE, None)
+    session.info.pop(_AFTER_COMMIT, None)

@@ -10,7 +10,7 @@ it, and when either last changed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 import ckan.plugins.toolkit as tk
 import sqlalchemy as sa
@@ -36,9 +36,61 @@ class ResourceDataChange(tk.BaseModel):  # type: ignore[misc, valid-type]
     changed_at: Mapped[dt.datetime]
 
 
-def changes_of(session: Any, package_id: str) -> dict[str, ResourceDataChange]:
-    """The stored rows of a dataset's resources, by resource id."""
-    rows = session.scalars(
-        sa.select(ResourceDataChange).where(ResourceDataChange.package_id == package_id)
+class ResourceState(NamedTuple):
+    """What a save's hooks know of one active resource before they write: its data clock's
+    row (``noted``) and its validation row (``validated``), as last stored."""
+
+    resource_id: str
+    noted: bool
+    fingerprint: str | None
+    content_sha256: str | None
+    validated: bool
+    queued_inputs: str | None
+
+
+def resource_states(session: Any, package_id: str) -> dict[str, ResourceState]:
+    """Each active resource's ``ResourceState``, by resource id: both tables in one read.
+
+    Every save asks this of its dataset (the data clock, then the validation queue);
+    prepared once per connection (``model.prepared``).
+    """
+    from . import prepared
+
+    rows = prepared.execute(
+        session, "resource_states", _states_statement, _STATES, {"package_id": package_id}
     )
-    return {row.resource_id: row for row in rows}
+    return {row[0]: ResourceState(*row) for row in rows}
+
+
+#: The arguments of the prepared statement of ``resource_states``.
+_STATES = (("package_id", "text"),)
+
+
+def _states_statement() -> sa.Select:
+    from ckan import model
+
+    from .validation import ResourceValidation
+
+    resource = model.resource_table
+    change, validation = ResourceDataChange.__table__, ResourceValidation.__table__
+    package_id = sa.bindparam("package_id", type_=sa.UnicodeText)
+    return (
+        sa.select(
+            resource.c.id,
+            change.c.resource_id.is_not(None),
+            change.c.fingerprint,
+            change.c.content_sha256,
+            validation.c.resource_id.is_not(None),
+            validation.c.queued_inputs,
+        )
+        .select_from(
+            resource.outerjoin(
+                change,
+                sa.and_(
+                    change.c.resource_id == resource.c.id,
+                    change.c.package_id == resource.c.package_id,
+                ),
+            ).outerjoin(validation, validation.c.resource_id == resource.c.id)
+        )
+        .where(resource.c.package_id == package_id, resource.c.state == "active")
+    )

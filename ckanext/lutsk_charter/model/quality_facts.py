@@ -338,7 +338,9 @@ def _statement(kind: ScopeKind) -> sa.Select:
         ).label("persons"),
         _scalar(
             sa.select(
-                sa.func.json_build_array(quality.c.score, quality.c.band, quality.c.open_codes)
+                sa.func.json_build_array(
+                    quality.c.score, quality.c.band, quality.c.open_codes, quality.c.organization_id
+                )
             ).where(quality.c.package_id == package.c.id)
         ).label("stored"),
         _scalar(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from .quality import DatasetQuality, QualityFlag
 __all__ = [
     "NEW_FLAG_COLUMNS",
     "SCORE_COLUMNS",
-    "follow_owner",
+    "follow_owners",
     "forget",
     "insert_flags",
     "resolve_flags",
@@ -206,15 +206,23 @@ def retire_inactive(session: AlchemySession, now: dt.datetime) -> int:
     return retired or 0
 
 
-_FOLLOW_OWNER = sa.text(
-    "WITH flags AS (UPDATE lutsk_charter_quality_flag SET organization_id = :owner_org"
-    " WHERE package_id = :package_id AND organization_id IS DISTINCT FROM :owner_org)"
-    " UPDATE lutsk_charter_dataset_quality SET organization_id = :owner_org"
-    " WHERE package_id = :package_id AND organization_id IS DISTINCT FROM :owner_org"
-).bindparams(sa.bindparam("owner_org", type_=sa.UnicodeText))
+_FOLLOW_OWNERS = sa.text(
+    "WITH moved AS (SELECT * FROM unnest(:package_id, :organization_id)"
+    "  AS m(package_id, organization_id)),"
+    " flags AS (UPDATE lutsk_charter_quality_flag f SET organization_id = m.organization_id"
+    "  FROM moved m WHERE f.package_id = m.package_id"
+    "  AND f.organization_id IS DISTINCT FROM m.organization_id)"
+    " UPDATE lutsk_charter_dataset_quality q SET organization_id = m.organization_id"
+    " FROM moved m WHERE q.package_id = m.package_id"
+    " AND q.organization_id IS DISTINCT FROM m.organization_id"
+).bindparams(*_arrays(("package_id", "organization_id")))
 
 
-def follow_owner(session: AlchemySession, package_id: str, owner_org: str | None) -> None:
-    """A dataset moved to another body: its flags and score move with it (one statement
-    for both tables: it runs on every save)."""
-    session.execute(_FOLLOW_OWNER, {"package_id": package_id, "owner_org": owner_org})
+def follow_owners(session: AlchemySession, owners: Mapping[str, str | None]) -> None:
+    """Datasets moved to another body (``{package_id: its body now}``): their flags and
+    scores move with them, in one statement for both tables."""
+    if owners:
+        session.execute(
+            _FOLLOW_OWNERS,
+            {"package_id": list(owners), "organization_id": list(owners.values())},
+        )

@@ -108,12 +108,6 @@ def validation_candidates(
     return list(model.Session.scalars(query))
 
 
-def rows_by_resource(session: Any, resource_ids: Collection[str]) -> dict[str, ResourceValidation]:
-    """The validation rows of these resources, by resource id."""
-    query = sa.select(ResourceValidation).where(ResourceValidation.resource_id.in_(resource_ids))
-    return {row.resource_id: row for row in session.scalars(query)}
-
-
 def shown_facts(package_id: str | None, resource_ids: list[str]) -> list[Any]:
     """The resources' validation rows (``resource_id`` set) and the dataset's data clock
     (a row with ``resource_id`` None: ``changed``, ``created``), in one round trip: a save

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ckan.types import AlchemySession
@@ -58,6 +58,9 @@ class Gathered:
     stored_scores: dict[str, tuple[int, str, str]]
     #: ``{package_id: [live flags]}`` (not resolved).
     live_flags: dict[str, list[StoredFlag]]
+    #: ``{package_id: its body now}`` of the datasets whose stored score is of another body:
+    #: moved since their last check (their flags have not followed yet).
+    moved: dict[str, str | None] = field(default_factory=dict)
 
 
 def batches(
@@ -122,8 +125,10 @@ def _gathered(rows: Iterable[quality_facts.Row]) -> Gathered:
             )
         )
         if r["stored"] is not None:
-            score, band, codes = r["stored"]
+            score, band, codes, body = r["stored"]
             gathered.stored_scores[r["id"]] = (score, band, codes)
+            if body != r["owner_org"]:
+                gathered.moved[r["id"]] = r["owner_org"]
         if flags:
             gathered.live_flags[r["id"]] = [tuple(f) for f in flags]
     return gathered

@@ -63,13 +63,17 @@ def check_and_store(
     """Check one batch of gathered datasets and store what was found (adding to ``outcome``).
 
     New findings open flags, vanished ones resolve theirs, a dismissed flag stays
-    dismissed unless its arguments changed. Every dataset's new score is handed
+    dismissed unless its arguments changed; the flags of a dataset moved to another
+    body since its last check move with it. Every dataset's new score is handed
     to the indexer (``JUST_STORED``); with ``hand_over_all`` off only those that
     changed (the indexer reads the others' unchanged scores from the table). With
     ``scores_later`` the scores are not written but left in ``outcome.scores`` (driver
     SQL and values) for the caller to send.
     """
     outcome = outcome if outcome is not None else Outcome()
+    # Moved since their last check: their flags go to their body now, before any is
+    # opened or resolved (a save with the check needs no statement of its own for this).
+    quality_store.follow_owners(session, gathered.moved)
     by_code = {c.code: c for c in checks}
     #: ``{key: (flag id, args, status)}`` of the batch's live flags.
     live: dict[Key, tuple[str, dict[str, Any], str]] = {
@@ -140,8 +144,9 @@ def forget(session: AlchemySession, package_ids: list[str], now: dt.datetime) ->
 
 
 def follow_owner(session: AlchemySession, package_id: str, owner_org: str | None) -> None:
-    """A dataset moved to another body: its flags and score move with it, at once."""
-    quality_store.follow_owner(session, package_id, owner_org)
+    """A dataset moved to another body: its flags and score move with it, at once (a save
+    without the check; a check does it for the datasets it finds moved)."""
+    quality_store.follow_owners(session, {package_id: owner_org})
 
 
 def _new_flag(dataset: DatasetFacts, finding: Finding, check: Check) -> tuple[Any, ...]:

@@ -8,19 +8,18 @@ import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.types import Context, DataDict
 
-from ckanext.lutsk_charter import timeliness
+from ckanext.lutsk_charter import data_clock, timeliness
 from ckanext.lutsk_charter.clock import now, portal_zone
 from ckanext.lutsk_charter.logic import schema
-from ckanext.lutsk_charter.model import ResourceDataChange
-from ckanext.lutsk_charter.model.data_change import changes_of
 from ckanext.lutsk_charter.model.queries import data_changed_at, get_package
 
 
 @tk.validate_action_data(schema.data_change_record)
 def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """Note which of a dataset's resources changed their data (called by the save hooks).
+    """Note which of a dataset's resources changed their data.
 
-    Sysadmins only (the hooks call it for everyone's saves).
+    Sysadmins only: the validation calls it with a linked file's new content; every
+    save notes its own changes by the same rule (``data_clock.record``), for everyone.
 
     :param id: the id or name of the dataset
     :type id: string
@@ -34,36 +33,8 @@ def lutsk_charter_data_change_record(context: Context, data_dict: DataDict) -> d
     tk.check_access("lutsk_charter_data_change_record", context, data_dict)
     session = model.Session
     package = get_package(data_dict["id"])
-    stored = changes_of(session, package.id)
-    moment = now()
     given = data_dict.get("content")
-    content: dict[str, Any] = given if isinstance(given, dict) else {}
-    changed = []
-    for resource in package.resources:
-        data = {
-            "url_type": resource.url_type,
-            "url": resource.url,
-            "size": resource.size,
-            "last_modified": resource.last_modified and resource.last_modified.isoformat(),
-            "created": resource.created,
-        }
-        row = stored.get(resource.id)
-        when = timeliness.data_changed_at(row.fingerprint if row else None, data, moment)
-        sha = content.get(resource.id)
-        if row is not None and sha and row.content_sha256 and sha != row.content_sha256:
-            when = when or moment  # same link, new content
-        if row is not None and sha and sha != row.content_sha256:
-            row.content_sha256 = sha  # first sight of the content is no change
-        if when is None:
-            continue
-        changed.append(resource.id)
-        if row is None:
-            row = ResourceDataChange(
-                resource_id=resource.id, package_id=package.id, content_sha256=sha
-            )
-            session.add(row)
-        row.fingerprint = timeliness.data_fingerprint(data)
-        row.changed_at = when
+    changed = data_clock.record(session, package, given if isinstance(given, dict) else None)
     if not context.get("defer_commit"):
         session.commit()
     return {"changed": changed}
