@@ -9,8 +9,11 @@ of the same calls), what each part takes, timed by wrapping it in the process:
 - validation of the dataset dict (``plugin_validate``): scheming with our schema
   against CKAN's default schema; of it, our own validators
   (``ckanext.lutsk_charter.logic.validators``, each call timed);
-- the data clock (``_record_data_change``), the owner move (``follow_owner``),
-  the validation enqueue (``_queue_validations``) and the DCAT check enqueue,
+- the save's one read of our tables (``read_for_save``: the resources' data clock
+  and validation rows, the quality facts, the check's locks), the data clock
+  (``data_clock.record``), the owner move (``follow_owner``, only with the check
+  off: the check moves the flags itself), the validation enqueue
+  (``_queue_validations``) and the DCAT check enqueue (once the save commits),
   the in-transaction quality check (``_check_quality``, also timed as the whole
   save with it switched off, call by call; of it the dashboard's summary,
   ``monitoring_summary.refresh``), the index and show hooks;
@@ -55,9 +58,10 @@ from bench_quality import SITE_ID, ckan_app
 PARTS = {
     "validate": "validation of the dict (plugin_validate)",
     "our_validators": "  of it our validators",
-    "resource_states": "the resources' states, one read (resource_states)",
+    "save_read": "the save's read: states, facts (read_for_save)",
+    "resource_states": "  the states alone, check off (resource_states)",
     "data_clock": "data clock (data_clock.record)",
-    "follow_owner": "flags follow the owner (follow_owner)",
+    "follow_owner": "flags follow the owner, check off (follow_owner)",
     "validation_enqueue": "validation enqueue (_queue_validations)",
     "dcat_enqueue": "DCAT check enqueue (_queue_dcat_check)",
     "quality_check": "quality check in the transaction (_check_quality)",
@@ -112,8 +116,10 @@ def instrument(timers: Timers, ours: bool) -> None:
 
     df.convert = timed_convert
     from ckanext.lutsk_charter import data_clock
+    from ckanext.lutsk_charter.quality import service
 
     data_clock.record = timers.wrap("data_clock", data_clock.record)  # type: ignore[assignment]
+    service.read_for_save = timers.wrap("save_read", service.read_for_save)  # type: ignore[assignment]
     for part, name in (
         ("resource_states", "resource_states"),
         ("validation_enqueue", "_queue_validations"),

@@ -136,6 +136,23 @@ def log_in(page):
     return do_log_in
 
 
+@pytest.fixture
+def statements() -> Iterator[list[str]]:
+    """Every SQL statement sent while the test runs, as sent (the save-cost tests count
+    them)."""
+    import sqlalchemy as sa
+    from ckan import model
+
+    seen: list[str] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany) -> None:
+        seen.append(statement)
+
+    sa.event.listen(model.meta.engine, "before_cursor_execute", listener)
+    yield seen
+    sa.event.remove(model.meta.engine, "before_cursor_execute", listener)
+
+
 # --- factories: CKAN's own, with what our schemas require ------------------------------
 
 import itertools  # noqa: E402

@@ -103,13 +103,16 @@ def test_a_saves_clock_and_validation_queue_read_our_tables_once_and_not_the_sav
     add_csv(created)
     user = model.User.get(editor["name"])
     statements.clear()
-    dataset_hooks._note_data_and_queue_validations(
+    dataset_hooks._after_save(
         {"user": editor["name"], "auth_user_obj": user},  # type: ignore[typeddict-item]
         created["id"],
     )
     ours = [s for s in statements if "lutsk_charter" in s]
-    # the data clock's rows and the validation rows: one prepared read, nothing written
-    assert len(ours) == 1 and "EXECUTE lutsk_charter_prepared_" in ours[0], ours
+    # One read (the check's locks, the data clock's and validation rows, the quality
+    # facts), then one write (the scores and the dashboard's summary); nothing between.
+    assert len(ours) == 2, ours
+    assert "pg_advisory_xact_lock" in ours[0]
+    assert "EXECUTE lutsk_charter_prepared_" in ours[0]
     assert not [s for s in statements if 'FROM "user"' in s], statements
     model.Session.rollback()
     # and an editor's save still notes a change of the data

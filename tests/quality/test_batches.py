@@ -274,3 +274,55 @@ def test_a_run_in_a_transaction_that_changed_a_dataset_sees_the_change():
         (f[3], f[5]) for f in _stored()[0] if f[0] == closed
     }
     assert seen == [own] * 2
+
+
+# --- a save's own read ---------------------------------------------------------------------
+
+
+def _open_codes(package_id: str) -> set[str]:
+    flags = model.Session.scalars(
+        sa.select(QualityFlag.code).where(
+            QualityFlag.package_id == package_id, QualityFlag.status == "open"
+        )
+    )
+    return set(flags)
+
+
+def test_a_save_checks_from_its_own_read_when_nothing_was_written_since(statements):
+    from ckanext.lutsk_charter.quality.service import read_for_save
+
+    dataset = LutskDataset(license_id="cc-by")
+    read = read_for_save(model.Session, dataset["id"])
+    statements.clear()
+    outcome = run_quality_checks(site_context(), [dataset["id"]], read=read)
+    # no read of the facts again: the one statement is the scores' and summary's write
+    ours = [s for s in statements if "lutsk_charter" in s]
+    assert len(ours) == 1, ours
+    assert outcome.checked == 1
+    assert "license_not_open" not in _open_codes(dataset["id"])
+    model.Session.rollback()
+
+
+@pytest.mark.parametrize("how", ["pending", "flushed", "sent"])
+def test_a_save_reads_its_facts_again_once_something_was_written(how, statements):
+    from ckanext.lutsk_charter.quality.service import read_for_save
+
+    dataset = LutskDataset(license_id="cc-by")
+    read = read_for_save(model.Session, dataset["id"])
+    if how == "sent":  # a statement of its own, outside the session's objects
+        model.Session.execute(
+            sa.text("UPDATE package SET license_id = 'other-closed' WHERE id = :id"),
+            {"id": dataset["id"]},
+        )
+    else:
+        package = model.Package.get(dataset["id"])
+        assert package is not None
+        package.license_id = "other-closed"
+        if how == "flushed":
+            model.Session.flush()
+    statements.clear()
+    run_quality_checks(site_context(), [dataset["id"]], read=read)
+    ours = [s for s in statements if "lutsk_charter" in s]
+    assert len(ours) >= 2, ours  # the facts read again, then the writes
+    assert "license_not_open" in _open_codes(dataset["id"])  # the licence as it is now
+    model.Session.rollback()

@@ -44,23 +44,11 @@ class DatasetHooks(p.SingletonPlugin):
     p.implements(p.IFacets, inherit=True)
 
     def after_dataset_create(self, context: Context, pkg_dict: dict[str, Any]) -> None:
-        _note_data_and_queue_validations(context, pkg_dict["id"])
-        validation_model.carry_shown_facts(pkg_dict["id"])  # for the show that follows
-        _check_quality(context, pkg_dict["id"])
-        _after_commit("dcat", pkg_dict["id"])
+        _after_save(context, pkg_dict["id"])
 
     def after_dataset_update(self, context: Context, pkg_dict: dict[str, Any]) -> None:
-        if not config.quality_after_save():  # the check, when on, moves the flags itself
-            package = model.Package.get(pkg_dict["id"])
-            if package is not None:  # moved to another body: its flags move too, at once
-                store.follow_owner(model.Session, package.id, package.owner_org)
         # Also the path of resource_create/update/patch/delete, which save through package_update.
-        _note_data_and_queue_validations(context, pkg_dict["id"])
-        # CKAN shows it next (for the index and the answer): that show's read of our
-        # tables rides with the save's last write (the dashboard's summary).
-        validation_model.carry_shown_facts(pkg_dict["id"])
-        _check_quality(context, pkg_dict["id"])
-        _after_commit("dcat", pkg_dict["id"])
+        _after_save(context, pkg_dict["id"], moved_maybe=True)
 
     def after_dataset_delete(self, context: Context, pkg_dict: dict[str, Any]) -> None:
         package = model.Package.get(pkg_dict["id"])
@@ -232,15 +220,35 @@ def _queue_dcat_check(package_id: str) -> None:
         jobs.queue_dcat_check(package_id, now_if_down=False)  # no SQL after a commit
 
 
-def _note_data_and_queue_validations(context: Context, package_id: str) -> None:
-    """The data clock, then the validations of what changed, from one read of both tables
-    (``resource_states``), inside core's transaction: the notes commit with the save."""
+def _after_save(context: Context, package_id: str, moved_maybe: bool = False) -> None:
+    """A dataset saved, inside core's transaction (what is written here commits with it).
+
+    One read first: its resources' states (data clock, validation rows) and, when saves
+    are checked, its quality facts (``read_for_save``). Then the data clock, the
+    validations of what changed, the check (from that read, unless something was written
+    since) and, once committed, its DCAT check.
+    """
     package = model.Package.get(package_id)
     if package is None:
         return
-    stored = resource_states(model.Session, package.id)
-    changed = data_clock.record(model.Session, package, stored=stored)
+    session = model.Session
+    read = None
+    if config.quality_after_save():  # the check moves the flags of a moved dataset itself
+        from ckanext.lutsk_charter.quality.service import read_for_save
+
+        read = read_for_save(session, package.id)
+        stored = read.states
+    else:
+        if moved_maybe:  # moved to another body: its flags move too, at once
+            store.follow_owner(session, package.id, package.owner_org)
+        stored = resource_states(session, package.id)
+    changed = data_clock.record(session, package, stored=stored)
     _queue_validations(context, package, changed, stored)
+    # CKAN shows it next (for the index and the answer): that show's read of our tables
+    # rides with the save's last write (the dashboard's summary).
+    validation_model.carry_shown_facts(package.id)
+    _check_quality(context, package.id, read)
+    _after_commit("dcat", package.id)
 
 
 def _now() -> Any:
@@ -249,15 +257,17 @@ def _now() -> Any:
     return now()
 
 
-def _check_quality(context: Context, package_id: str) -> None:
+def _check_quality(context: Context, package_id: str, read: Any = None) -> None:
     """The cheap after-save check: this dataset only, committed with the save (it writes the
-    dataset's monitoring summary again too; without the check, that is written alone)."""
-    if not config.quality_after_save():
+    dataset's monitoring summary again too; without the check, that is written alone).
+    ``read``: the save's own read (``read_for_save``), or None when saves are not checked."""
+    if read is None:
         _keep_monitoring_current(package_id)
         return
     from ckanext.lutsk_charter.quality.service import run_quality_checks
 
-    outcome = run_quality_checks({"model": model, "session": model.Session}, [package_id])  # type: ignore[typeddict-item]
+    context = {"model": model, "session": model.Session}  # type: ignore[assignment]
+    outcome = run_quality_checks(context, [package_id], read=read)
     if outcome.unchecked_links:  # links never checked at their current URL
         _after_commit("links", package_id)
 

@@ -62,6 +62,22 @@ def resource_states(session: Any, package_id: str) -> dict[str, ResourceState]:
     return {row[0]: ResourceState(*row) for row in rows}
 
 
+def states_document() -> sa.ScalarSelect[Any]:
+    """``resource_states`` of ``:package_id`` as one JSON array (of arrays), as text: to ride
+    in another statement (a save's read of its quality facts)."""
+    rows = _states_statement().subquery("states")
+    return sa.select(
+        sa.cast(sa.func.json_agg(sa.func.json_build_array(*rows.c)), sa.UnicodeText)
+    ).scalar_subquery()
+
+
+def states_from_document(document: str | None) -> dict[str, ResourceState]:
+    """``states_document`` read back: ``{resource_id: ResourceState}``."""
+    import json
+
+    return {item[0]: ResourceState(*item) for item in json.loads(document or "[]")}
+
+
 #: The arguments of the prepared statement of ``resource_states``.
 _STATES = (("package_id", "text"),)
 

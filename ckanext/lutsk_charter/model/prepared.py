@@ -27,7 +27,7 @@ from sqlalchemy import event
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine
 
-__all__ = ["carried", "carry", "execute"]
+__all__ = ["carried", "carry", "execute", "write_count"]
 
 #: ``connection.info`` key: ``{key: prepared name}`` on this database connection.
 _PREPARED = "lutsk_charter_prepared"
@@ -111,6 +111,12 @@ def carried(session: AlchemySession, key: str, values: Mapping[str, Any]) -> lis
 
 def _writes(connection: Any) -> int:
     return connection.info.get(_WRITES, 0)
+
+
+def write_count(session: AlchemySession) -> int:
+    """How many statements other than a ``SELECT`` the session's database connection has
+    sent: unchanged between two moments, nothing was written in between."""
+    return _writes(session.connection())
 
 
 @event.listens_for(Engine, "before_cursor_execute")

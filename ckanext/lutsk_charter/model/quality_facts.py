@@ -30,7 +30,7 @@ from ckan.types import AlchemySession
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Engine
 
-from .data_change import ResourceDataChange
+from .data_change import ResourceDataChange, ResourceState, states_document, states_from_document
 from .dcat_check import DcatCheck
 from .quality import DatasetQuality, LinkCheck, QualityFlag
 from .queries import current_on, extras_object
@@ -46,6 +46,7 @@ __all__ = [
     "batch_rows",
     "batches_read_ahead",
     "few_rows",
+    "save_rows",
     "scope_select",
     "without_jit",
 ]
@@ -106,6 +107,31 @@ def few_rows(
     values = {**values, "scope_ids": list(package_ids), "today": today}
     result = prepared.execute(session, "quality_facts", _few_document, _FEW, values, before=sql)
     return _decoded(result.scalar())
+
+
+def save_rows(
+    session: AlchemySession,
+    package_id: str,
+    today: Any,
+    before: tuple[str, dict[str, Any]] = ("", {}),
+) -> tuple[dict[str, ResourceState], list[Row]]:
+    """A saved dataset's ``resource_states`` and its ``few_rows``, in one prepared statement
+    (``before`` as for ``few_rows``): what its save hooks read before they write."""
+    from . import prepared
+
+    sql, values = before
+    values = {**values, "scope_ids": [package_id], "today": today, "package_id": package_id}
+    result = prepared.execute(session, "save_rows", _save_document, _SAVE, values, before=sql)
+    states, document = result.one()
+    return states_from_document(states), _decoded(document)
+
+
+#: The arguments of the prepared statement of ``save_rows``.
+_SAVE = (("scope_ids", "text[]"), ("today", "date"), ("package_id", "text"))
+
+
+def _save_document() -> sa.Select:
+    return sa.select(states_document(), _few_document().scalar_subquery())
 
 
 #: The arguments of the prepared statement of ``few_rows``.

@@ -91,6 +91,11 @@ def batches(
         yield _gathered(rows)
 
 
+def from_rows(rows: Iterable[quality_facts.Row]) -> Gathered:
+    """A batch gathered from rows already read (a save's own read of its dataset)."""
+    return _gathered(rows)
+
+
 def _gathered(rows: Iterable[quality_facts.Row]) -> Gathered:
     gathered = Gathered([], {}, {})
     for r in rows:
