@@ -103,10 +103,16 @@ def test_a_saves_jobs_are_queued_when_it_commits_and_not_before(dataset, queue):
     import sqlalchemy as sa
     from ckan import model
 
-    at_commit: list[tuple[list[str], list[str]]] = []
+    at_commit: list[tuple[list[str], ...]] = []
 
-    def before_commit(session) -> None:
-        at_commit.append((_dcat_jobs(queue, dataset["id"]), _link_jobs(queue, dataset["id"])))
+    def before_commit(session) -> None:  # the savepoint's release too, and then the commit
+        at_commit.append(
+            (
+                _dcat_jobs(queue, dataset["id"]),
+                _link_jobs(queue, dataset["id"]),
+                [j.id for j in queue.jobs if j.func_name.endswith(".validate_resource")],
+            )
+        )
 
     sa.event.listen(model.Session, "before_commit", before_commit)
     try:
@@ -118,9 +124,13 @@ def test_a_saves_jobs_are_queued_when_it_commits_and_not_before(dataset, queue):
         )
     finally:
         sa.event.remove(model.Session, "before_commit", before_commit)
-    assert at_commit[0] == ([], [])  # nothing queued while the save was not yet committed
+    # nothing queued while the save was not yet committed (nor at its savepoint's release)
+    assert at_commit
+    assert all(queued == ([], [], []) for queued in at_commit), at_commit
     assert _dcat_jobs(queue, dataset["id"]) == [jobs.reindex_job_id(dataset["id"], "dcat")]
     assert len(_link_jobs(queue, dataset["id"])) == 1  # its new link: never checked
+    validations = [j for j in queue.jobs if j.func_name.endswith(".validate_resource")]
+    assert len(validations) == 1  # the new CSV's
 
 
 def test_a_save_whose_commit_fails_queues_nothing(dataset, queue):

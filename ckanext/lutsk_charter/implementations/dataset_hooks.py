@@ -391,7 +391,11 @@ def _queue_validations(
 
 @event.listens_for(model.Session, "after_commit")  # pyright: ignore[reportAttributeAccessIssue]
 def _enqueue_after_commit(session: Any) -> None:
-    """The save is committed: what it wrote can be read by the workers."""
+    """The save is committed: what it wrote can be read by the workers. Not at the release
+    of a savepoint (``package_update`` releases its own before the commit), which SQLAlchemy
+    reports as a commit too."""
+    if session.in_nested_transaction():
+        return
     for kind, package_id in session.info.pop(_AFTER_COMMIT, {}):
         if kind == "dcat":
             _queue_dcat_check(package_id)
