@@ -13,7 +13,7 @@ of the same calls), what each part takes, timed by wrapping it in the process:
   and validation rows, the quality facts, the check's locks), the data clock
   (``data_clock.record``), the owner move (``follow_owner``, only with the check
   off: the check moves the flags itself), the validation enqueue
-  (``_queue_validations``) and the DCAT check enqueue (once the save commits),
+  (``save_jobs.queue_validations``) and the DCAT check enqueue (once the save commits),
   the in-transaction quality check (``_check_quality``, also timed as the whole
   save with it switched off, call by call; of it the dashboard's summary,
   ``monitoring_summary.refresh``), the index and show hooks;
@@ -62,7 +62,7 @@ PARTS = {
     "resource_states": "  the states alone, check off (resource_states)",
     "data_clock": "data clock (data_clock.record)",
     "follow_owner": "flags follow the owner, check off (follow_owner)",
-    "validation_enqueue": "validation enqueue (_queue_validations)",
+    "validation_enqueue": "validation enqueue (queue_validations)",
     "dcat_enqueue": "DCAT check enqueue (_queue_dcat_check)",
     "quality_check": "quality check in the transaction (_check_quality)",
     "monitoring_summary": "  of it the dashboard's summary (monitoring_summary.refresh)",
@@ -120,13 +120,15 @@ def instrument(timers: Timers, ours: bool) -> None:
 
     data_clock.record = timers.wrap("data_clock", data_clock.record)  # type: ignore[assignment]
     service.read_for_save = timers.wrap("save_read", service.read_for_save)  # type: ignore[assignment]
-    for part, name in (
-        ("resource_states", "resource_states"),
-        ("validation_enqueue", "_queue_validations"),
-        ("dcat_enqueue", "_queue_dcat_check"),
-        ("quality_check", "_check_quality"),
+    from ckanext.lutsk_charter.implementations import save_jobs
+
+    for module, part, name in (
+        (hooks, "resource_states", "resource_states"),
+        (save_jobs, "validation_enqueue", "queue_validations"),
+        (save_jobs, "dcat_enqueue", "_queue_dcat_check"),
+        (hooks, "quality_check", "_check_quality"),
     ):
-        setattr(hooks, name, timers.wrap(part, getattr(hooks, name)))
+        setattr(module, name, timers.wrap(part, getattr(module, name)))
     store.follow_owner = timers.wrap("follow_owner", store.follow_owner)  # type: ignore[assignment]
     from ckanext.lutsk_charter.model import monitoring_summary
 

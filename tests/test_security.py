@@ -395,8 +395,7 @@ def test_review_reads_the_datasets_current_body_even_when_moved_behind_our_back(
 def _flag_bodies(dataset_id: str) -> set[str | None]:
     flags = model.Session.execute(
         sa.text(
-            "SELECT DISTINCT organization_id FROM lutsk_charter_quality_flag"
-            " WHERE package_id = :p"
+            "SELECT DISTINCT organization_id FROM lutsk_charter_quality_flag WHERE package_id = :p"
         ),
         {"p": dataset_id},
     )
