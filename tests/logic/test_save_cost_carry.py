@@ -3,7 +3,9 @@
 CKAN shows a saved dataset right after the save's hooks (for the index and the answer);
 the read that show's hook needs is sent after the save's last write (the dashboard's
 summary) in the same round trip. These tests hold it to what a read of its own gives,
-and to reading anew after any write, flush or end of transaction.
+and to reading anew after any write, flush or end of transaction; and, once taken, to
+serving the show right after the commit (the activity's) only: nothing written, the
+transaction right after, the same connection, within a second.
 """
 
 from __future__ import annotations
@@ -61,10 +63,10 @@ def test_the_show_after_a_save_sends_no_read_of_its_own(dataset, statements):
     saved = call_action("package_patch", context=site_context(), id=dataset["id"], title="Нова")
     shown_reads = [s for s in statements if f"EXECUTE {_name('shown_facts')}(" in s]
     carried = f"EXECUTE {_name('shown_by_package')}("
-    # the show before the save and the activity's after its commit; not the index's, which
-    # CKAN 2.12 makes inside the save's transaction (2.11 indexes after the commit, with a
-    # show that reads for itself: the carried rows are gone with the transaction)
-    assert len(shown_reads) == (2 if tk.check_ckan_version(min_version="2.12") else 3), statements
+    # the show before the save only: CKAN 2.12 makes the index's inside the save's
+    # transaction and the activity's right after its commit, both from the carried rows
+    # (2.11 shows it once more after the commit, which reads for itself)
+    assert len(shown_reads) == (1 if tk.check_ckan_version(min_version="2.12") else 2), statements
     (carrier,) = [s for s in statements if carried in s]
     assert f"EXECUTE {_name('monitor_refresh ' + str(portal_zone()))}(" in carrier
     # what it answered and indexed is what a show of its own reads
@@ -180,3 +182,64 @@ def test_a_save_sends_its_scores_with_the_summary_that_reads_them(dataset, state
     assert (summary.band, summary.open_codes) == (after.band, after.open_codes)
     assert "description_too_short" in after.open_codes.split()
     assert "description_too_short" in summary.open_codes.split()
+
+
+# --- once more right after the commit (CKAN's show for the activity) -------------------------
+
+
+def _taken_and_committed(dataset: dict) -> list[str]:
+    """A save's carried read, taken by its show, then the save committed; the resource ids."""
+    resource = add_csv(dataset, days_ago=30)
+    _validated(resource["id"], "success")
+    _carry(dataset["id"])
+    assert validation_model.shown_facts(dataset["id"], [resource["id"]])
+    assert prepared._TAKEN in model.Session.info
+    model.Session.commit()
+    return [resource["id"]]
+
+
+def test_the_first_show_after_the_commit_takes_the_rows_once_more(dataset, statements):
+    ids = _taken_and_committed(dataset)
+    statements.clear()
+    got = validation_model.shown_facts(dataset["id"], ids)
+    assert [s for s in statements if "EXECUTE" in s] == []
+    assert [r.status for r in got if r.resource_id] == ["success"]
+    validation_model.shown_facts(dataset["id"], ids)  # and only once
+    assert len([s for s in statements if "EXECUTE" in s]) == 1
+
+
+@pytest.mark.parametrize(
+    "between", ["write", "flush", "rollback", "next_transaction", "later", "other_dataset"]
+)
+def test_after_the_commit_the_show_reads_again_unless_right_after(dataset, statements, between):
+    other = LutskDataset(owner_org=dataset["owner_org"])
+    ids = _taken_and_committed(dataset)
+    session = model.Session
+    if between == "write":  # what another process could also have written meanwhile
+        session.connection().exec_driver_sql(
+            "UPDATE lutsk_charter_validation SET status = 'failure' WHERE resource_id = %(id)s",
+            {"id": ids[0]},
+        )
+    elif between == "flush":
+        row = session.get(ResourceValidation, ids[0])
+        assert row is not None
+        row.status = "failure"
+        session.flush()
+    elif between == "rollback":
+        session.execute(sa.text("SELECT 1"))
+        session.rollback()
+    elif between == "next_transaction":
+        session.execute(sa.text("SELECT 1"))
+        session.commit()
+    elif between == "later":
+        kept = session.info[prepared._AFTER_COMMIT]
+        kept[5] -= prepared.AFTER_COMMIT_SECONDS + 0.01  # committed more than a second ago
+    statements.clear()
+    if between == "other_dataset":
+        validation_model.shown_facts(other["id"], [])
+    else:
+        got = validation_model.shown_facts(dataset["id"], ids)
+        expected = "failure" if between in ("write", "flush") else "success"
+        assert [r.status for r in got if r.resource_id] == [expected]
+    assert len([s for s in statements if "EXECUTE" in s]) == 1, statements
+    session.rollback()

@@ -13,11 +13,17 @@ A read can also ride with the last write of a save (``carry``): sent after it in
 same round trip, its rows wait in ``session.info`` for the one who asked
 (``carried``), and are dropped as soon as the database connection sends any
 statement other than a ``SELECT``, the session flushes, or a transaction ends, so
-they never stand in for a read made after a write.
+they never stand in for a read made after a write. Once taken, they serve one more
+``carried`` of the same read right after the save commits (CKAN shows the dataset
+again for its activity): only in the transaction that follows the commit, within
+``AFTER_COMMIT_SECONDS`` of it, on the same connection, with nothing written, flushed
+or rolled back since they were read. They then stand for the dataset as the save
+committed it, as its index does.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -97,20 +103,48 @@ def carry(
     session.info[_CARRY] = (key, build, tuple(arguments), dict(values))
 
 
+#: ``session.info`` keys: carried rows once taken (until the commit), then kept for the
+#: show right after it.
+_TAKEN = "lutsk_charter_carried_taken"
+_AFTER_COMMIT = "lutsk_charter_carried_after_commit"
+#: How long after a commit the rows of its save may still serve a show (CKAN's own show
+#: for the activity comes within milliseconds).
+AFTER_COMMIT_SECONDS = 1.0
+
+
 def carried(session: AlchemySession, key: str, values: Mapping[str, Any]) -> list[Any] | None:
     """The rows of the read ``key`` carried with ``values``, if nothing was written since it
-    ran (taken once); else None: read it yourself."""
+    ran (taken once, and once more right after the commit: see the module); else None:
+    read it yourself."""
     kept = session.info.pop(_CARRIED, None)
     if kept is None:
-        return None
+        return _after_commit(session, key, values)
     read_key, read_values, writes, rows = kept
-    if (read_key, read_values) != (key, dict(values)) or writes != _writes(session.connection()):
+    connection = session.connection()
+    if (read_key, read_values) != (key, dict(values)) or writes != _writes(connection):
+        return None
+    session.info[_TAKEN] = (read_key, read_values, rows, connection.info, writes)
+    return rows
+
+
+def _after_commit(session: AlchemySession, key: str, values: Mapping[str, Any]) -> list[Any] | None:
+    kept = session.info.pop(_AFTER_COMMIT, None)
+    if kept is None:
+        return None
+    read_key, read_values, rows, info, writes, committed_at, _own_end = kept
+    connection = session.connection()
+    if (
+        (read_key, read_values) != (key, dict(values))
+        or connection.info is not info  # another database connection: its own count
+        or _writes(connection) != writes
+        or time.monotonic() - committed_at > AFTER_COMMIT_SECONDS
+    ):
         return None
     return rows
 
 
 def _writes(connection: Any) -> int:
-    return connection.info.get(_WRITES, 0)
+    return _writes_of(connection.info)
 
 
 def write_count(session: AlchemySession) -> int:
@@ -122,23 +156,56 @@ def write_count(session: AlchemySession) -> int:
 @event.listens_for(Engine, "before_cursor_execute")
 def _count_writes(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
     """Every statement that is not a plain SELECT counts as a write (``SET``, ``EXECUTE``,
-    ``WITH``, savepoints too: when unsure, it is one)."""
-    if statement.lstrip()[:6].upper() != "SELECT":
+    ``WITH``, ``ROLLBACK TO SAVEPOINT`` too: when unsure, it is one), but for setting or
+    releasing a savepoint, which change no data."""
+    head = statement.lstrip()[:17].upper()
+    if head[:6] != "SELECT" and not head.startswith(("SAVEPOINT ", "RELEASE SAVEPOINT")):
         conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
 
 
 @event.listens_for(model.Session, "after_flush")  # pyright: ignore[reportAttributeAccessIssue]
+@event.listens_for(model.Session, "after_rollback")  # pyright: ignore[reportAttributeAccessIssue]
 def _drop_carried(session: Any, *args: Any) -> None:
-    session.info.pop(_CARRIED, None)
+    for name in (_CARRIED, _TAKEN, _AFTER_COMMIT):
+        session.info.pop(name, None)
+
+
+@event.listens_for(model.Session, "after_commit")  # pyright: ignore[reportAttributeAccessIssue]
+def _keep_taken_after_commit(session: Any) -> None:
+    """Rows taken in the transaction just committed, with nothing written since: they serve
+    the first show after the commit (in the transaction that follows it) once more. Not at
+    a savepoint's release, which SQLAlchemy reports as a commit too."""
+    if session.in_nested_transaction():
+        return
+    taken = session.info.pop(_TAKEN, None)
+    session.info.pop(_AFTER_COMMIT, None)
+    if taken is not None:
+        read_key, read_values, rows, info, writes = taken
+        if _writes_of(info) == writes:
+            # the last item: the committed transaction's own end is still to come
+            kept = [read_key, read_values, rows, info, writes, time.monotonic(), True]
+            session.info[_AFTER_COMMIT] = kept
+
+
+def _writes_of(info: Mapping[str, Any]) -> int:
+    return info.get(_WRITES, 0)
 
 
 @event.listens_for(model.Session, "after_transaction_end")  # pyright: ignore[reportAttributeAccessIssue]
 def _drop_carried_at_end(session: Any, transaction: Any) -> None:
     """Rows: at the end of any transaction (a flush's or a savepoint's too); the read
-    waiting for its write: at the end of the session's transaction."""
+    waiting for its write: at the end of the session's transaction; rows kept after a
+    commit: at the end of the transaction after it."""
     session.info.pop(_CARRIED, None)
-    if transaction.parent is None:
-        session.info.pop(_CARRY, None)
+    if transaction.parent is not None:
+        return
+    session.info.pop(_CARRY, None)
+    session.info.pop(_TAKEN, None)
+    kept = session.info.get(_AFTER_COMMIT)
+    if kept is not None and kept[-1]:  # the committed transaction's own end
+        kept[-1] = False
+    else:  # the end of the transaction after it
+        session.info.pop(_AFTER_COMMIT, None)
 
 
 def _prepared(dbapi: Any, key: str, build: Callable[[], Any], arguments: Arguments) -> str:
