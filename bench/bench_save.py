@@ -22,9 +22,11 @@ of the same calls), what each part takes, timed by wrapping it in the process:
   the busier it is, so this count is the steadier figure of the two.
 
 Figures (README, "Benchmarks"): +28.9 % first (load 2.9-7.2, 60 calls); 40 statements
-a save against bare CKAN's 28, then 37 and +30.1 % on a quiet machine; now 34 statements
+a save against bare CKAN's 28, then 37 and +30.1 % on a quiet machine; then 34 statements
 and +18.6 % to +26.4 % in four quiet runs (prepared statements, the check's lock,
-scores and the show's read riding with other statements' round trips).
+scores and the show's read riding with other statements' round trips); now 30 statements
+and +14.0 % to +20.4 % in seven (median +18.2 %; the save's one read, the activity's show
+from the save's rows).
 
 Runs on the benchmark database of ``make bench``; each kind of portal in its own
 child process, both up at once and saving by turns, one call each (with ours: a call
