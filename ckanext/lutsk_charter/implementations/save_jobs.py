@@ -51,15 +51,17 @@ def _queue_dcat_check(package_id: str) -> None:
 
 
 def _queue_link_check(package_id: str) -> None:
+    # Redis down: `ckan lutsk-charter check --links` catches up.
+    _enqueue(jobs.check_links, package_id, "links", "the link check of dataset")
+
+
+def _enqueue(job: Any, argument: str, kind: str, what: str) -> None:
+    """Queue ``job(argument)`` on our queue; Redis down: logged (each caller says who
+    catches up), the save stays committed."""
     try:
-        tk.enqueue_job(
-            jobs.check_links,
-            [package_id],
-            queue=jobs.QUEUE,
-            title=f"lutsk_charter links {package_id}",
-        )
-    except Exception:  # Redis down: `ckan lutsk-charter check --links` catches up.
-        log.exception("Could not queue the link check of dataset %s", package_id)
+        tk.enqueue_job(job, [argument], queue=jobs.QUEUE, title=f"lutsk_charter {kind} {argument}")
+    except Exception:
+        log.exception("Could not queue %s %s", what, argument)
 
 
 # --- validation on every save path --------------------------------------------------------
@@ -160,15 +162,8 @@ def _enqueue_after_commit(session: Any) -> None:
         else:
             _queue_link_check(package_id)
     for resource_id in session.info.pop(_TO_QUEUE, {}):
-        try:
-            tk.enqueue_job(
-                jobs.validate_resource,
-                [resource_id],
-                queue=jobs.QUEUE,
-                title=f"lutsk_charter validation {resource_id}",
-            )
-        except Exception:  # Redis down: the row stays pending for `validate --pending`.
-            log.exception("Could not queue the validation of resource %s", resource_id)
+        # Redis down: the row stays pending for `validate --pending`.
+        _enqueue(jobs.validate_resource, resource_id, "validation", "the validation of resource")
 
 
 @event.listens_for(model.Session, "after_rollback")  # pyright: ignore[reportAttributeAccessIssue]
